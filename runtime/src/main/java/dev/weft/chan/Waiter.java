@@ -1,0 +1,75 @@
+package dev.weft.chan;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A blocked goroutine: one per blocking operation, shared by all the nodes of one select (Go's
+ * {@code g} with its {@code selectDone} flag). Whoever moves {@code state} from WAITING to
+ * CLAIMED owns the outcome: a partner that completes the operation, a close, or the waiter itself
+ * giving up (interrupt, timeout).
+ *
+ * <pre>
+ *   WAITING --claim by partner--> CLAIMED --complete--> DONE
+ *   WAITING --claim by itself (interrupt, timeout)--> CLAIMED   (never DONE)
+ * </pre>
+ *
+ * Invariants: index, item and ok are written only by the claimer, before the volatile write of
+ * DONE, and read only after reading DONE. A claimer completes while holding the lock of the
+ * channel whose queue held the node, so a waiter that sees CLAIMED waits only a few instructions.
+ */
+final class Waiter {
+    static final int WAITING = 0;
+    static final int CLAIMED = 1;
+    static final int DONE = 2;
+
+    /** Set before the waiter is enqueued (under a channel lock), so partners see it. */
+    Thread thread;
+    volatile int state;
+    /** The winning case. */
+    int index;
+    /** The received value. */
+    Object item;
+    /** Receive: a value was delivered (false: closed). Send: the value was taken (false: closed). */
+    boolean ok;
+
+    Waiter(Thread thread) {
+        this.thread = thread;
+    }
+
+    boolean tryClaim() {
+        return STATE.compareAndSet(this, WAITING, CLAIMED);
+    }
+
+    /** Publishes the outcome. The caller claimed this waiter and unparks {@link #thread} after. */
+    void complete(int index, Object item, boolean ok) {
+        this.index = index;
+        this.item = item;
+        this.ok = ok;
+        state = DONE;
+    }
+
+    /** Makes a finished waiter reusable by the same prepared select. */
+    void reset(Thread thread) {
+        this.thread = thread;
+        this.item = null;
+        this.ok = false;
+        this.index = -1;
+        STATE.setRelease(this, WAITING);
+    }
+
+    void unpark() {
+        LockSupport.unpark(thread);
+    }
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Waiter.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}
