@@ -19,8 +19,8 @@ class CancelCtx extends Node implements CancelCauseContext {
      *
      *   live --cancel / parent done / deadline--> done     (once; state never changes again)
      *
-     * Cancel, under this context's monitor: if done, return; close the done channel if it was
-     * ever made; publish `state`; take the child list (firstChild = null). Then, without the
+     * Cancel, under this context's monitor: if done, return; publish `state`; close the done
+     * channel if it was ever made; take the child list (firstChild = null). Then, without the
      * monitor: stop the timer, leave the parent's list, and cancel the taken children and their
      * descendants with the same Done (Node.cancelAll: an explicit stack, no recursion). A child
      * that cancels itself meanwhile finds its parent done and leaves the list alone, so the
@@ -30,8 +30,10 @@ class CancelCtx extends Node implements CancelCauseContext {
      * The done channel is made on first request (most contexts are never selected on); made
      * after the end it is a shared closed channel.
      *
-     * Invariants: state goes from null to non-null once, under the monitor, after the done
-     * channel (if any) is closed, so err() != null implies done() is closed (Go issue 75533);
+     * Invariants: state goes from null to non-null once, under the monitor, just before the
+     * done channel (if any) is closed; err() and cause() wait out that close (see settled()),
+     * so err() != null implies done() is closed (Go issue 75533) and a receiver woken by the
+     * close finds err() set;
      * firstChild is null once done; a node is in at most one list, its owner's.
      *
      * Differences from Go: a parent of a foreign type is watched through its afterFunc (by
@@ -177,15 +179,24 @@ class CancelCtx extends Node implements CancelCauseContext {
             if (state != null) {
                 return ALREADY;
             }
+            state = d; // first: a receiver woken by the close must find err() set
             Chan<Void> ch = done;
             if (ch != null) {
-                ch.close(); // before publishing state: err() != null implies done() closed
+                ch.close();
             }
-            state = d;
             Node kids = firstChild;
             firstChild = null;
             return kids;
         }
+    }
+
+    /** Children linked now; for tests of detachment. */
+    final synchronized int childCount() {
+        int n = 0;
+        for (Node c = firstChild; c != null; c = c.next) {
+            n++;
+        }
+        return n;
     }
 
     /** Hook run once, right after this context became done, outside the monitor. */
@@ -231,14 +242,29 @@ class CancelCtx extends Node implements CancelCauseContext {
 
     @Override
     public final ContextException err() {
-        Done d = state;
+        Done d = settled();
         return d == null ? null : d.err();
     }
 
     @Override
     public final Throwable cause() {
-        Done d = state;
+        Done d = settled();
         return d == null ? null : d.cause();
+    }
+
+    /**
+     * The state, once the done channel is closed too: markDone publishes the state, then closes
+     * the channel, both under the monitor; a reader that sees the state while a channel exists
+     * takes the monitor to wait out the close (Go's Err waits on Done the same way).
+     */
+    private Done settled() {
+        Done d = state;
+        if (d != null && done != null) {
+            synchronized (this) {
+                return d;
+            }
+        }
+        return d;
     }
 
     @Override
