@@ -20,7 +20,7 @@ module dev.weft {
     // exports dev.weft.goroutine;
 
     // (sync) uncommented by the change that adds its first class
-    // exports dev.weft.sync;
+    exports dev.weft.sync;
 
     // (resilience) uncommented by the change that adds its first class
     // exports dev.weft.resilience;
