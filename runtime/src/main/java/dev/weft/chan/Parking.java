@@ -15,7 +15,7 @@ final class Parking {
      * partner queued on this carrier cannot run while we spin, so the spin stays short.
      * Tunable with {@code -Dweft.spins=N} for benchmarking.
      */
-    static final int SPINS = Integer.getInteger("weft.spins", 0);
+    static final int SPINS = Integer.getInteger("weft.spins", 128);
 
     private Parking() {}
 
