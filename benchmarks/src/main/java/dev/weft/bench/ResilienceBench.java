@@ -42,6 +42,12 @@ public class ResilienceBench {
         jdkSemaphore = new java.util.concurrent.Semaphore(10);
     }
 
+    /** Baseline: one reading of the clock every allow() makes. */
+    @Benchmark
+    public long clockNanoTime() {
+        return dev.weft.time.Clock.current().nanoTime();
+    }
+
     /** allow() that succeeds. */
     @Benchmark
     public boolean rateLimiterAllow() {

@@ -56,7 +56,7 @@ public final class RateLimiter {
      *                            tokens' = advance(t) - n; wait = time to refill -tokens'
      *                            ok iff n <= burst and wait <= maxWait (and wait is finite)
      *                            ok -> (tokens, last, lastEvent) = (tokens', t, t + wait)
-     *   allowN  = reserveN(t, n, 0).ok
+     *   allowN  = reserveN(t, n, 0).ok, without allocating the reservation
      *   waitN   = checks, then reserveN(now, n, time to ctx's deadline), then sleep until
      *             timeToAct or ctx done (then cancel the reservation)
      *
@@ -155,7 +155,13 @@ public final class RateLimiter {
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public boolean allowN(long now, int n) {
-        return reserveN(now, n, 0).ok();
+        checkN(n);
+        lock.lock();
+        try {
+            return limit.isInfinite() || take(now, n, 0);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** {@code reserveN(clock().nanoTime(), 1)}. */
@@ -272,18 +278,28 @@ public final class RateLimiter {
             if (limit.isInfinite()) {
                 return new Reservation(this, true, n, t, limit);
             }
-            double left = advance(t) - n;
-            long wait = left < 0 ? limit.nanosFromTokens(-left) : 0;
-            if (n > burst || wait == INF_NANOS || wait > maxWait) {
-                return new Reservation(this, false, 0, 0, limit);
-            }
-            last = t;
-            tokens = left;
-            lastEvent = t + wait;
-            return new Reservation(this, true, n, lastEvent, limit);
+            return take(t, n, maxWait)
+                    ? new Reservation(this, true, n, lastEvent, limit)
+                    : new Reservation(this, false, 0, 0, limit);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Takes n tokens at t if that needs a wait of at most maxWait nanos; the time to act is
+     * then lastEvent. Call with lock held and a finite limit.
+     */
+    private boolean take(long t, int n, long maxWait) {
+        double left = advance(t) - n;
+        long wait = left < 0 ? limit.nanosFromTokens(-left) : 0;
+        if (n > burst || wait == INF_NANOS || wait > maxWait) {
+            return false;
+        }
+        last = t;
+        tokens = left;
+        lastEvent = t + wait;
+        return true;
     }
 
     /** Hands back a cancelled reservation's tokens at {@code t}; Go's {@code CancelAt}. */
