@@ -23,5 +23,5 @@ module dev.weft {
     exports dev.weft.sync;
 
     // (resilience) uncommented by the change that adds its first class
-    // exports dev.weft.resilience;
+    exports dev.weft.resilience;
 }
