@@ -198,7 +198,10 @@ final class GoGenerator {
             doc.add("Starts $L copies of $L\nas goroutines named {@code $L} in {@code $N}", l.workers(), link.build(),
                     l.goroutineName(), scope);
         }
-        doc.add(l.contextFirst() ? ", with {@code $N.context()} as context.\n" : ".\n", scope);
+        if (l.contextFirst()) {
+            doc.add(", with {@code $N.context()} as context", scope);
+        }
+        doc.add(".\n");
         doc.add("A failure goes to the scope: the first one cancels it.\n");
         if (l.out() != null) {
             String out = l.out().getSimpleName().toString();
@@ -215,10 +218,14 @@ final class GoGenerator {
         return doc.build();
     }
 
-    /** {@code @SafeVarargs} and {@code @Deprecated} carry over, so the launcher warns exactly as the method does. */
+    /**
+     * {@code @SafeVarargs} and {@code @Deprecated} carry over, so the launcher warns exactly as the
+     * method does. Handing the array on to a {@code @SafeVarargs} method is safe, hence "varargs".
+     */
     private static void copyMarkers(ExecutableElement method, MethodSpec.Builder b) {
         if (method.getAnnotation(SafeVarargs.class) != null) {
             b.addAnnotation(SafeVarargs.class);
+            b.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "varargs").build());
         }
         if (method.getAnnotation(Deprecated.class) != null) {
             b.addAnnotation(AnnotationSpec.builder(Deprecated.class).build());
