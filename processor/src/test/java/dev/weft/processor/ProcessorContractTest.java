@@ -68,11 +68,23 @@ class ProcessorContractTest {
                 .inFile(src).onLineContaining("void process");
     }
 
+    private static String docs() throws IOException {
+        return Files.readString(Path.of("..", "docs", "processor.md"));
+    }
+
     @Test
     void everyDiagnosticIsDocumentedWithItsTag() throws IOException {
-        String docs = Files.readString(Path.of("..", "docs", "processor.md"));
+        String docs = docs();
         for (Diag d : Diag.values()) {
             assertTrue(docs.contains("`" + d.suppressionKey() + "`"), () -> "docs/processor.md must list " + d.suppressionKey());
+        }
+    }
+
+    @Test
+    void docsShowTheGoldenGeneratedFileAsItIs() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/golden/OrdersGo.java")) {
+            String golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(docs().contains("```java\n" + golden + "```"), "docs/processor.md must show golden/OrdersGo.java verbatim");
         }
     }
 }
