@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +72,12 @@ class GoGenerationTest {
                 import dev.weft.chan.SendChan;
                 import dev.weft.context.Context;
                 import java.io.IOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
                 import java.util.List;
                 import java.util.Map;
 
@@ -159,5 +171,59 @@ class GoGenerationTest {
                 .contains("run(Scope scope_, Clash clash_, String scope, int clash, int running,");
         assertThat(c).generatedSourceFile("test.ClashGo").contentsAsUtf8String()
                 .contains("clash_.run(scope, clash, running, i, out);");
+    }
+
+    /** Generates {@code test.Made} in its first round, as Immutables or AutoValue would. */
+    private static final class MakesAType extends AbstractProcessor {
+        private boolean done;
+
+        @Override
+        public Set<String> getSupportedAnnotationTypes() {
+            return Set.of("*");
+        }
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            if (!done) {
+                done = true;
+                try (Writer w = processingEnv.getFiler().createSourceFile("test.Made").openWriter()) {
+                    w.write("package test; public final class Made {}");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return false;
+        }
+    }
+
+    @Test
+    void aSignatureNamingATypeAnotherProcessorGeneratesWaitsForTheNextRound() {
+        Compilation c = WeftCompiler.javac().withProcessors(new WeftProcessor(), new MakesAType()).compile(source("Orders", """
+                package test;
+                import dev.weft.annotation.Go;
+                class Orders {
+                    @Go static void process(Made made) {}
+                }
+                """));
+        assertThat(c).succeededWithoutWarnings();
+        assertThat(c).generatedSourceFile("test.OrdersGo").contentsAsUtf8String().contains("process(Scope scope, Made made)");
+    }
+
+    @Test
+    void aSignatureNamingAMissingTypeGetsJavacsErrorAndNoLauncher() {
+        Compilation c = compile(source("Orders", """
+                package test;
+                import dev.weft.annotation.Go;
+                class Orders {
+                    @Go static void process(Missing missing) {}
+                }
+                """));
+        assertThat(c).hadErrorContaining("cannot find symbol");
+        assertThat(c).hadErrorCount(1);
     }
 }

@@ -5,6 +5,7 @@ import com.sun.source.util.TreePath;
 import dev.weft.processor.Step;
 import dev.weft.processor.common.Diag;
 import dev.weft.processor.common.Env;
+import dev.weft.processor.common.ErrorTypes;
 import dev.weft.processor.common.LocalClassScanner;
 import dev.weft.processor.common.Report;
 import dev.weft.processor.common.RuntimeTypes;
@@ -12,8 +13,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.annotation.processing.FilerException;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
@@ -34,6 +37,8 @@ public final class GoStep implements Step {
     private final Env env;
     private final GoValidator validator;
     private final GoGenerator generator;
+    /** Classes whose signatures named types not generated yet, by qualified name: retried next round. */
+    private final Set<String> deferred = new LinkedHashSet<>();
 
     public GoStep(Env env) {
         this.env = env;
@@ -51,7 +56,20 @@ public final class GoStep implements Step {
         for (ExecutableElement m : ElementFilter.methodsIn(round.getElementsAnnotatedWith(go))) {
             byType.computeIfAbsent((TypeElement) m.getEnclosingElement(), t -> new ArrayList<>()).add(m);
         }
-        byType.forEach((type, methods) -> env.guard(type, () -> processType(type, methods)));
+        for (String name : List.copyOf(deferred)) {
+            TypeElement type = env.elements().getTypeElement(name);
+            if (type != null) {
+                byType.putIfAbsent(type, goMethods(type));
+            }
+        }
+        deferred.clear();
+        byType.forEach((type, methods) -> env.guard(type, () -> {
+            if (!round.processingOver() && methods.stream().anyMatch(ErrorTypes::inSignature)) {
+                deferred.add(type.getQualifiedName().toString()); // another processor may generate the type
+            } else {
+                processType(type, methods);
+            }
+        }));
         checkOutWithoutGo(round);
         for (TreePath path : LocalClassScanner.annotatedLocalMethods(
                 env.reporter().trees(), round.getRootElements(), RuntimeTypes.GO)) {
@@ -59,7 +77,16 @@ public final class GoStep implements Step {
         }
     }
 
+    private static List<ExecutableElement> goMethods(TypeElement type) {
+        return ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+                .filter(m -> GoValidator.annotation(m, RuntimeTypes.GO) != null)
+                .toList();
+    }
+
     private void processType(TypeElement type, List<ExecutableElement> methods) {
+        if (methods.stream().anyMatch(ErrorTypes::inSignature)) {
+            return; // still unresolved in the last round: javac reports the missing type itself
+        }
         Report report = new Report();
         validator.checkFields(type, report);
         List<GoModel.Launcher> launchers = new ArrayList<>();
