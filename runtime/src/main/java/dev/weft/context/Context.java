@@ -154,7 +154,8 @@ public interface Context {
     }
 
     /**
-     * Arranges for {@code f} to run in its own new virtual thread once this context is done,
+     * Arranges for {@code f} to run in its own goroutine (a new virtual thread) once this
+     * context is done,
      * at once if it is done already: Go's {@code context.AfterFunc}. Several registrations run
      * independently.
      *

@@ -161,6 +161,8 @@ class ContextRulesTest {
         for (int i = 0; i < 200_000; i++) {
             c = c.withCancel();
         }
+        assertNull(c.value(USER), "value lookup walks the chain without recursion");
+        assertEquals(Optional.empty(), c.deadline());
         root.cancel();
         assertTrue(isClosedNow(c));
         assertSame(root.err(), c.err());
