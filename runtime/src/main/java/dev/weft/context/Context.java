@@ -155,9 +155,8 @@ public interface Context {
 
     /**
      * Arranges for {@code f} to run in its own goroutine (a new virtual thread) once this
-     * context is done,
-     * at once if it is done already: Go's {@code context.AfterFunc}. Several registrations run
-     * independently.
+     * context is done, at once if it is done already: Go's {@code context.AfterFunc}. Several
+     * registrations run independently.
      *
      * <pre>{@code
      * AfterFunc release = ctx.afterFunc(conn::close); // close the connection if ctx ends
