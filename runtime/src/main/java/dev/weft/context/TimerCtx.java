@@ -78,7 +78,8 @@ final class TimerCtx extends CancelCtx implements Runnable {
     }
 
     private void expire() {
-        cancel(new Done(new DeadlineExceededException(null), expiryCause), true);
+        cancel(expiryCause == null ? Done.DEADLINE_EXCEEDED
+                : new Done(DeadlineExceededException.DEADLINE_EXCEEDED, expiryCause), true);
     }
 
     @Override
