@@ -57,6 +57,89 @@ class TourTest {
     }
 
     @Test
+    void goroutinesSampleWaitsForAllAndShowsWhatABlockedOneWaitsOn() throws Exception {
+        assertEquals(List.of(
+                "squares: [1, 4, 9, 16, 25]",
+                "blocked goroutine sample.waiter#N waits on chan(cap=0, len=0)",
+                "waiter got hello",
+                "after join: alive=false"), output(new GoroutinesSample()));
+    }
+
+    @Test
+    void contextSampleCancelsTimesOutAndCarriesValues() throws Exception {
+        assertEquals(List.of(
+                "worker 1: context canceled",
+                "worker 2: context canceled",
+                "worker 3: context canceled",
+                "timeout: context deadline exceeded",
+                "child deadline is the parent's: true",
+                "child done before its parent's deadline: false",
+                "handler sees request r-42"), output(new ContextSample()));
+    }
+
+    @Test
+    void errgroupSampleLimitsAndCancelsOnFirstFailure() throws Exception {
+        assertEquals(List.of(
+                "fetched 5 pages, at most 2 at once: true",
+                "first failure: GET /broken: 500 Internal Server Error",
+                "cancelled siblings: 2"), output(new ErrgroupSample()));
+    }
+
+    @Test
+    void rateSampleAllowsABurstThenPaces() throws Exception {
+        assertEquals(List.of(
+                "t=0ms:  allow allow allow deny deny deny",
+                "t=100ms: allow deny",
+                "5 paced events took at least 80ms: true",
+                "waitN(2) with burst 1: rate: Wait(n=2) exceeds limiter's burst 1"), output(new RateLimitSample()));
+    }
+
+    @Test
+    void breakerSampleTripsFailsFastAndRecovers() throws Exception {
+        assertEquals(List.of(
+                "call 1: failed (connection refused)",
+                "call 2: failed (connection refused)",
+                "  inventory: closed -> open",
+                "call 3: failed (connection refused)",
+                "call 4: rejected (circuit breaker is open)",
+                "call 5: rejected (circuit breaker is open)",
+                "  inventory: open -> half-open",
+                "  inventory: half-open -> open",
+                "call 6: failed (connection refused)",
+                "  inventory: open -> half-open",
+                "  inventory: half-open -> closed",
+                "call 7: ok",
+                "call 8: ok"), output(new BreakerSample()));
+    }
+
+    @Test
+    void semaphoreSampleBoundsConnections() throws Exception {
+        assertEquals(List.of(
+                "bulk load ran alone: true",
+                "10 queries, at most 3 connections at once: true",
+                "release without acquire: semaphore: released more than held"), output(new SemaphoreSample()));
+    }
+
+    @Test
+    void singleflightSampleFillsOnce() throws Exception {
+        assertEquals(List.of(
+                "loads from the database: 1",
+                "callers served: 10, shared: 10, value: Ada Lovelace",
+                "a later call loads again: loads=2, shared=false"), output(new SingleflightSample()));
+    }
+
+    @Test
+    void timersSampleBeatsStopsAndTimesOut() throws Exception {
+        assertEquals(List.of(
+                "beat 1",
+                "beat 2",
+                "beat 3",
+                "stopped in time: true",
+                "no value after stop",
+                "time.After fired"), output(new TimersSample()));
+    }
+
+    @Test
     void sampleNamesAreUnique() {
         Set<String> names = new HashSet<>();
         for (Sample s : Tour.SAMPLES) {
