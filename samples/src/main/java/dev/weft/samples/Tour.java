@@ -19,6 +19,8 @@ public final class Tour {
             new GoroutinesSample(),
             new ChannelsSample(),
             new SelectSample(),
+            new PipelineSample(),
+            new FanOutSample(),
             new ContextSample(),
             new ErrgroupSample(),
             new RateLimitSample(),

@@ -140,6 +140,16 @@ class TourTest {
     }
 
     @Test
+    void pipelineSampleSumsSquares() throws Exception {
+        assertEquals(List.of("sum of squares 1..10 = 385"), output(new PipelineSample()));
+    }
+
+    @Test
+    void fanOutSampleMergesFourWorkers() throws Exception {
+        assertEquals(List.of("20 results merged from 4 workers"), output(new FanOutSample()));
+    }
+
+    @Test
     void sampleNamesAreUnique() {
         Set<String> names = new HashSet<>();
         for (Sample s : Tour.SAMPLES) {
