@@ -66,8 +66,9 @@ public final class RateLimiter {
      * Cancelling a reservation twice has no further effect. Negative n, burst or rate are
      * rejected. Waiting honours interruption.
      *
-     * Invariants (under lock): tokens <= burst after every update; lastEvent >= timeToAct of
-     * every ok, uncancelled reservation made since the last limit change.
+     * Invariants (under lock): advance(t) never exceeds burst (tokens itself may, for a moment,
+     * after setBurst lowers it; the next advance caps it); lastEvent is the latest timeToAct
+     * handed out, or earlier only when cancelling the latest reservation moved it back.
      */
 
     /** Go's {@code rate.InfDuration}: the delay of a reservation that is not ok. */
