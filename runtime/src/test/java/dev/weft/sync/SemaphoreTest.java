@@ -320,18 +320,31 @@ class SemaphoreTest {
     }
 
     @Test
-    @DisplayName("An interrupted waiter selecting on its context also leaves the queue")
+    @DisplayName("A waiter with a context also parks on the semaphore, and leaves the queue on interrupt")
     void interruptedContextWaiterLeaves() throws Exception {
         Semaphore sem = new Semaphore(1);
         sem.acquire(1);
         CancelContext ctx = Context.background().withCancel();
         Job waiter = new Job("waiter", () -> sem.acquire(ctx, 1));
-        awaitState("waiter queued", () -> sem.waiting() == 1);
+        awaitState("waiter parked on the semaphore", () -> LockSupport.getBlocker(waiter.thread) == sem);
+        assertEquals(1, sem.waiting());
         waiter.thread.interrupt();
         assertInstanceOf(InterruptedException.class, waiter.join());
         assertEquals(0, sem.waiting());
         assertEquals(1, sem.held());
         ctx.cancel();
+    }
+
+    @Test
+    @DisplayName("A request above the size without a context waits, parked on the semaphore, until interrupted")
+    void tooBigWithoutContextWaitsForInterrupt() throws Exception {
+        Semaphore sem = new Semaphore(2);
+        Job big = new Job("too-big", () -> sem.acquire(3));
+        awaitState("parked", () -> LockSupport.getBlocker(big.thread) == sem);
+        assertTrue(sem.tryAcquire(2), "it holds up nobody");
+        big.thread.interrupt();
+        assertInstanceOf(InterruptedException.class, big.join());
+        assertEquals(2, sem.held());
     }
 
     @Test
