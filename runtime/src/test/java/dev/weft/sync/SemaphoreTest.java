@@ -364,6 +364,44 @@ class SemaphoreTest {
     }
 
     @Test
+    @DisplayName("C6 stress: waiters cancelled at random leave no tokens held and no one queued")
+    void rule_C6_stressCancellation() throws Exception {
+        final long size = 4;
+        Semaphore sem = new Semaphore(size);
+        AtomicLong acquired = new AtomicLong();
+        AtomicLong cancelled = new AtomicLong();
+        List<Job> jobs = new ArrayList<>();
+        for (int g = 0; g < 6; g++) {
+            jobs.add(new Job("cancel-stress-" + g, () -> {
+                ThreadLocalRandom rnd = ThreadLocalRandom.current();
+                for (int i = 0; i < 200; i++) {
+                    long n = 1 + rnd.nextLong(size);
+                    CancelContext ctx = Context.background().withCancel();
+                    if (rnd.nextBoolean()) {
+                        Thread.ofVirtual().start(ctx::cancel);
+                    }
+                    try {
+                        sem.acquire(ctx, n);
+                        acquired.incrementAndGet();
+                        Thread.yield();
+                        sem.release(n);
+                    } catch (ContextCanceledException e) {
+                        cancelled.incrementAndGet();
+                    } finally {
+                        ctx.cancel();
+                    }
+                }
+            }));
+        }
+        for (Job j : jobs) {
+            assertNull(j.join());
+        }
+        assertEquals(6 * 200, acquired.get() + cancelled.get());
+        assertEquals(0, sem.held());
+        assertEquals(0, sem.waiting());
+    }
+
+    @Test
     @DisplayName("Stress: random weights never exceed the size, and everything is handed back")
     void stressNeverExceedsSize() throws Exception {
         final long size = 5;
