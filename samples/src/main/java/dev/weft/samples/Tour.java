@@ -19,6 +19,7 @@ public final class Tour {
             new GoroutinesSample(),
             new ChannelsSample(),
             new SelectSample(),
+            new WorkerPoolSample(),
             new PipelineSample(),
             new FanOutSample(),
             new ContextSample(),

@@ -150,6 +150,34 @@ class TourTest {
     }
 
     @Test
+    void workerPoolSampleReportsFailuresTimeoutsAndMetrics() throws Exception {
+        List<String> lines = output(new WorkerPoolSample());
+        assertEquals(List.of(
+                "submit after shutdown accepted: false",
+                "results: 28 ok, 2 failed",
+                "  job 13: context deadline exceeded",
+                "  job 7: image 7: unsupported format",
+                "metrics: processed=28 failed=2 (timed out 1) inFlight=0 queueDepth=0"), lines.subList(0, 5));
+        assertTrue(lines.get(5).matches("latency: p50=\\d+ms p90=\\d+ms p99=\\d+ms"), lines.get(5));
+        assertEquals(6, lines.size());
+    }
+
+    @Test
+    void workerPoolRejectsBadSettings() {
+        var ctx = dev.weft.context.Context.background();
+        WorkerPool.Work<Integer, Integer> w = (c, j) -> j;
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> WorkerPool.start(ctx, 0, 1, java.time.Duration.ofSeconds(1), w));
+        assertEquals("workers must be at least 1: 0", e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> WorkerPool.start(ctx, 1, -1, java.time.Duration.ofSeconds(1), w));
+        assertEquals("queue capacity must not be negative: -1", e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> WorkerPool.start(ctx, 1, 1, java.time.Duration.ZERO, w));
+        assertEquals("job timeout must be positive: PT0S", e.getMessage());
+    }
+
+    @Test
     void sampleNamesAreUnique() {
         Set<String> names = new HashSet<>();
         for (Sample s : Tour.SAMPLES) {
