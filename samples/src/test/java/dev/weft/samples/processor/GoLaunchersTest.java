@@ -16,6 +16,9 @@ import dev.weft.goroutine.Scope;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,7 @@ class GoLaunchersTest {
     void noGoroutineOutlivesItsScope() {
         List<String> left = new ArrayList<>();
         for (GoroutineInfo g : Goroutine.snapshot()) {
-            if (g.name().startsWith("Stages.") || g.name().startsWith("Crew.")) {
+            if (g.name().startsWith("Stages.") || g.name().startsWith("Crew.") || g.name().startsWith("tally#")) {
                 left.add(g.name());
             }
         }
@@ -130,6 +133,29 @@ class GoLaunchersTest {
             counting.recv();
             assertTrue(Goroutine.snapshot().stream().anyMatch(g -> g.name().startsWith("Stages.count#")),
                     Goroutine::dump);
+        }
+    }
+
+    @Test
+    void plainLauncherWithWorkersStartsThatManyCopiesUnderTheChosenName() throws InterruptedException {
+        AtomicInteger counter = new AtomicInteger();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (Scope scope = Scope.open()) {
+            StagesGo.tally(scope, counter, threads);
+            scope.await();
+        }
+        assertEquals(3, counter.get());
+        assertEquals(3, threads.size(), threads::toString);
+        assertTrue(threads.stream().allMatch(n -> n.startsWith("tally#")), threads::toString);
+    }
+
+    @Test
+    void genericVarargsLauncherInfersItsTypeVariable() throws InterruptedException {
+        try (Scope scope = Scope.open()) {
+            Handle<Integer> max = StagesGo.max(scope, 3, 9, 4);
+            Handle<String> word = StagesGo.max(scope, "go", "weft", "chan");
+            assertEquals(9, max.join());
+            assertEquals("weft", word.join());
         }
     }
 }
