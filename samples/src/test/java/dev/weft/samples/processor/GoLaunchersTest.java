@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.chan.ChannelClosedException;
 import dev.weft.chan.RecvChan;
 import dev.weft.goroutine.Goroutine;
 import dev.weft.goroutine.GoroutineException;
@@ -156,6 +157,39 @@ class GoLaunchersTest {
             Handle<String> word = StagesGo.max(scope, "go", "weft", "chan");
             assertEquals(9, max.join());
             assertEquals("weft", word.join());
+        }
+    }
+
+    @Test
+    void outChannelIsClosedWhenTheMethodFails() throws InterruptedException {
+        try (Scope scope = Scope.open()) {
+            RecvChan<Integer> values = StagesGo.breakAfter(scope, 2);
+            assertEquals(List.of(0, 1), drain(values));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, scope::await);
+            assertEquals("broken after 2", e.getMessage());
+        }
+    }
+
+    @Test
+    void closingTheOutChannelInTheMethodIsGosCloseOfClosedChannel() throws InterruptedException {
+        try (Scope scope = Scope.open()) {
+            StagesGo.closesItsOwnOut(scope);
+            ChannelClosedException e = assertThrows(ChannelClosedException.class, scope::await);
+            assertEquals("close of closed channel", e.getMessage());
+        }
+    }
+
+    @Test
+    void fanOutDeliversEveryValueAndClosesOnceAcrossManyRuns() throws InterruptedException {
+        for (int run = 0; run < 200; run++) {
+            Crew crew = new Crew();
+            try (Scope scope = Scope.open()) {
+                List<Integer> got = drain(CrewGo.work(scope, crew, StagesGo.generate(scope, 7)));
+                assertEquals(4, crew.finished.get(), "closed before the last copy ended");
+                got.sort(null);
+                assertEquals(List.of(10, 20, 30, 40, 50, 60, 70), got);
+                scope.await();
+            }
         }
     }
 }

@@ -100,4 +100,19 @@ final class Stages {
         }
         return best;
     }
+
+    /** Sends {@code good} values, then fails: its launcher must still close the channel. */
+    @Go
+    static void breakAfter(int good, @Out SendChan<Integer> out) throws InterruptedException {
+        for (int i = 0; i < good; i++) {
+            out.send(i);
+        }
+        throw new IllegalArgumentException("broken after " + good);
+    }
+
+    /** Misuse: the launcher owns the close, so closing here makes the launcher's close fail, as Go's would. */
+    @Go
+    static void closesItsOwnOut(@Out SendChan<Integer> out) {
+        out.close();
+    }
 }
