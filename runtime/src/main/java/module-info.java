@@ -20,8 +20,8 @@ module dev.weft {
     exports dev.weft.goroutine;
 
     // (sync) uncommented by the change that adds its first class
-    // exports dev.weft.sync;
+    exports dev.weft.sync;
 
     // (resilience) uncommented by the change that adds its first class
-    // exports dev.weft.resilience;
+    exports dev.weft.resilience;
 }

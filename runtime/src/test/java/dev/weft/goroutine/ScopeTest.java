@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -361,17 +362,18 @@ class ScopeTest {
             }
             finished.incrementAndGet();
         });
+        CompletableFuture<String> afterClose = new CompletableFuture<>();
         Thread closer = Thread.ofVirtual().start(() -> {
             Thread.currentThread().interrupt();
             scope.close();
-            assertTrue(Thread.currentThread().isInterrupted(), "interrupt flag restored");
-            assertEquals(1, finished.get(), "close returned before its goroutine ended");
+            afterClose.complete("interrupted=" + Thread.currentThread().isInterrupted()
+                    + " finished=" + finished.get());
         });
         Eventually.parkedOn(closer, scope);
         closer.interrupt();
         proceed.send(1);
-        closer.join();
-        assertEquals(1, finished.get());
+        assertEquals("interrupted=true finished=1", afterClose.get(20, TimeUnit.SECONDS),
+                "close must wait for its goroutine and restore the interrupt flag");
     }
 
     @Test
