@@ -178,6 +178,20 @@ class TourTest {
     }
 
     @Test
+    void httpServerShutsDownGracefullyAndDrainsItsWorkers() throws Exception {
+        assertEquals(List.of(
+                "queued job-1",
+                "queued job-2",
+                "queued job-3",
+                "queued job-4",
+                "queued job-5",
+                "shutdown: context canceled",
+                "server stopped",
+                "workers drained: 5 jobs done",
+                "POST /shutdown answered: shutting down"), output(new HttpShutdownSample()));
+    }
+
+    @Test
     void sampleNamesAreUnique() {
         Set<String> names = new HashSet<>();
         for (Sample s : Tour.SAMPLES) {
