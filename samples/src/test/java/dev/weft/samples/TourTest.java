@@ -43,7 +43,8 @@ class TourTest {
                 "timeout: no result within 50ms",
                 "default: no message ready",
                 "fibonacci: 0 1 1 2 3 5 8 13 21 34",
-                "quit"), output(new SelectSample()));
+                "quit",
+                "ctx.Done(): context deadline exceeded"), output(new SelectSample()));
     }
 
     @Test
