@@ -170,6 +170,27 @@ class ChanCancelTest {
         assertEquals(51, handled.get());
     }
 
+    @Test
+    void selectTimeoutCaseFiresAndLeavesNoWaiter() throws Exception {
+        Chan<Integer> in = Chan.make();
+        Chan<Integer> out = Chan.make(1);
+        out.send(-1);
+        AtomicInteger timeouts = new AtomicInteger();
+        Select sel = Select.on().recv(in, v -> { }).send(out, 1)
+                .after(Duration.ofMillis(5), timeouts::incrementAndGet);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(2, sel.run(), "only the timeout can fire");
+        }
+        assertEquals(3, timeouts.get());
+        assertNoWaiterLeft(in, 0);
+        assertNoWaiterLeft(out, 1);
+        // A zero timeout with nothing ready fires at once; a ready case wins over it.
+        assertEquals(1, Select.on().recv(in, v -> { }).after(Duration.ZERO, () -> { }).run());
+        out.send(3);
+        assertEquals(0, Select.on().recv(out, v -> assertEquals(3, v))
+                .after(Duration.ZERO, () -> { }).run());
+    }
+
     // ------------------------------------------------------------------ interruption
 
     @ParameterizedTest(name = "capacity {0}")

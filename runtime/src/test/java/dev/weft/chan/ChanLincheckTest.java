@@ -12,6 +12,7 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * blocked partner they cannot succeed, so the blocking check covers it). Blocking send and recv
  * cannot be given a sequential specification Lincheck accepts (a rendezvous is a pair event), so
  * fixed three-thread scenarios mixing send, recv, trySend, tryRecv and close run under
- * Lincheck's general-purpose model checker on capacities 0, 1 and 2, and every explored
+ * Lincheck's general-purpose model checker, each invocation on capacities 0, 1 and 2 in turn
+ * (one exploration per scenario keeps Lincheck's fixed cost per run low), and every explored
  * interleaving is checked against the channel's contract: nothing lost or duplicated, FIFO per
  * sender, a send that succeeded was received or is still buffered, a send that failed threw
  * "send on closed channel" and its value is nowhere, no deadlock.
@@ -130,115 +132,130 @@ public class ChanLincheckTest {
     // ------------------------------------------------------------ blocking operations
 
     /** One sender, one receiver, one closer: every interleaving keeps the contract. */
-    @ParameterizedTest(name = "capacity {0}")
-    @ValueSource(ints = {0, 1, 2})
-    @DisplayName("model check: send/recv racing close lose, duplicate and reorder nothing")
-    public void sendRecvRacingClose(int capacity) {
+    @Test
+    @DisplayName("model check, capacities 0-2: send/recv racing close lose nothing")
+    public void sendRecvRacingClose() {
         Lincheck.runConcurrentTest(INVOCATIONS, () -> {
-            Chan<Integer> c = Chan.make(capacity);
-            List<Integer> sent = new ArrayList<>();
-            List<String> sendOutcomes = new ArrayList<>();
-            List<Integer> received = new ArrayList<>();
-            Thread sender = new Thread(() -> {
-                for (int v = 1; v <= 2; v++) {
-                    try {
-                        c.send(v);
-                        sent.add(v);
-                        sendOutcomes.add("ok");
-                    } catch (ChannelClosedException e) {
-                        sendOutcomes.add(e.getMessage());
-                    } catch (InterruptedException e) {
-                        throw new AssertionError(e);
-                    }
-                }
-            });
-            Thread receiver = new Thread(() -> {
-                for (int i = 0; i < 2; i++) {
-                    try {
-                        Received<Integer> r = c.recvOk();
-                        if (r.ok()) {
-                            received.add(r.value());
-                        }
-                    } catch (InterruptedException e) {
-                        throw new AssertionError(e);
-                    }
-                }
-            });
-            Thread closer = new Thread(c::close);
-            startAndJoin(sender, receiver, closer);
-            checkDelivery(c, capacity, sent, sendOutcomes, received);
+            for (int capacity = 0; capacity <= 2; capacity++) {
+                sendRecvRacingClose(capacity);
+            }
         });
     }
 
-    /** Blocking and non-blocking operations mixed, with a close. */
-    @ParameterizedTest(name = "capacity {0}")
-    @ValueSource(ints = {0, 1, 2})
-    @DisplayName("model check: send/trySend against recv/tryRecv and close")
-    public void blockingAndNonBlockingMixed(int capacity) {
-        Lincheck.runConcurrentTest(INVOCATIONS, () -> {
-            Chan<Integer> c = Chan.make(capacity);
-            List<Integer> sent = new ArrayList<>();
-            List<String> sendOutcomes = new ArrayList<>();
-            List<Integer> received = new ArrayList<>();
-            Thread sender = new Thread(() -> {
+    private static void sendRecvRacingClose(int capacity) {
+        Chan<Integer> c = Chan.make(capacity);
+        List<Integer> sent = new ArrayList<>();
+        List<String> sendOutcomes = new ArrayList<>();
+        List<Integer> received = new ArrayList<>();
+        Thread sender = new Thread(() -> {
+            for (int v = 1; v <= 2; v++) {
                 try {
-                    c.send(1);
-                    sent.add(1);
-                    sendOutcomes.add("ok");
-                    if (c.trySend(2)) {
-                        sent.add(2);
-                    }
+                    c.send(v);
+                    sent.add(v);
                     sendOutcomes.add("ok");
                 } catch (ChannelClosedException e) {
                     sendOutcomes.add(e.getMessage());
                 } catch (InterruptedException e) {
                     throw new AssertionError(e);
                 }
-            });
-            Thread receiver = new Thread(() -> {
-                Received<Integer> r = c.tryRecv();
-                if (r != null && r.ok()) {
-                    received.add(r.value());
-                }
+            }
+        });
+        Thread receiver = new Thread(() -> {
+            for (int i = 0; i < 2; i++) {
                 try {
-                    r = c.recvOk();
+                    Received<Integer> r = c.recvOk();
+                    if (r.ok()) {
+                        received.add(r.value());
+                    }
                 } catch (InterruptedException e) {
                     throw new AssertionError(e);
                 }
-                if (r.ok()) {
-                    received.add(r.value());
-                }
-            });
-            Thread closer = new Thread(c::close);
-            startAndJoin(sender, receiver, closer);
-            checkDelivery(c, capacity, sent, sendOutcomes, received);
+            }
+        });
+        Thread closer = new Thread(c::close);
+        startAndJoin(sender, receiver, closer);
+        checkDelivery(c, capacity, sent, sendOutcomes, received);
+    }
+
+    /** Blocking and non-blocking operations mixed, with a close. */
+    @Test
+    @DisplayName("model check, capacities 0-2: send/trySend against recv/tryRecv, close")
+    public void blockingAndNonBlockingMixed() {
+        Lincheck.runConcurrentTest(INVOCATIONS, () -> {
+            for (int capacity = 0; capacity <= 2; capacity++) {
+                blockingAndNonBlockingMixed(capacity);
+            }
         });
     }
 
-    /** Two senders and one receiver, no close: each value arrives exactly once. */
-    @ParameterizedTest(name = "capacity {0}")
-    @ValueSource(ints = {0, 1, 2})
-    @DisplayName("model check: two blocked senders, one receiver, no loss and no duplicate")
-    public void twoSendersOneReceiver(int capacity) {
-        Lincheck.runConcurrentTest(INVOCATIONS, () -> {
-            Chan<Integer> c = Chan.make(capacity);
-            List<Integer> received = new ArrayList<>();
-            Thread s1 = new Thread(() -> sendUnchecked(c, 1));
-            Thread s2 = new Thread(() -> sendUnchecked(c, 2));
-            Thread r = new Thread(() -> {
-                for (int i = 0; i < 2; i++) {
-                    try {
-                        received.add(c.recv());
-                    } catch (InterruptedException e) {
-                        throw new AssertionError(e);
-                    }
+    private static void blockingAndNonBlockingMixed(int capacity) {
+        Chan<Integer> c = Chan.make(capacity);
+        List<Integer> sent = new ArrayList<>();
+        List<String> sendOutcomes = new ArrayList<>();
+        List<Integer> received = new ArrayList<>();
+        Thread sender = new Thread(() -> {
+            try {
+                c.send(1);
+                sent.add(1);
+                sendOutcomes.add("ok");
+                if (c.trySend(2)) {
+                    sent.add(2);
                 }
-            });
-            startAndJoin(s1, s2, r);
-            received.sort(null);
-            assertEquals(List.of(1, 2), received);
-            assertEquals(0, c.len());
+                sendOutcomes.add("ok");
+            } catch (ChannelClosedException e) {
+                sendOutcomes.add(e.getMessage());
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
         });
+        Thread receiver = new Thread(() -> {
+            Received<Integer> r = c.tryRecv();
+            if (r != null && r.ok()) {
+                received.add(r.value());
+            }
+            try {
+                r = c.recvOk();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            if (r.ok()) {
+                received.add(r.value());
+            }
+        });
+        Thread closer = new Thread(c::close);
+        startAndJoin(sender, receiver, closer);
+        checkDelivery(c, capacity, sent, sendOutcomes, received);
+    }
+
+    /** Two senders and one receiver, no close: each value arrives exactly once. */
+    @Test
+    @DisplayName("model check, capacities 0-2: two senders, one receiver, no loss or duplicate")
+    public void twoSendersOneReceiver() {
+        Lincheck.runConcurrentTest(INVOCATIONS, () -> {
+            for (int capacity = 0; capacity <= 2; capacity++) {
+                twoSendersOneReceiver(capacity);
+            }
+        });
+    }
+
+    private static void twoSendersOneReceiver(int capacity) {
+        Chan<Integer> c = Chan.make(capacity);
+        List<Integer> received = new ArrayList<>();
+        Thread s1 = new Thread(() -> sendUnchecked(c, 1));
+        Thread s2 = new Thread(() -> sendUnchecked(c, 2));
+        Thread r = new Thread(() -> {
+            for (int i = 0; i < 2; i++) {
+                try {
+                    received.add(c.recv());
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        });
+        startAndJoin(s1, s2, r);
+        received.sort(null);
+        assertEquals(List.of(1, 2), received);
+        assertEquals(0, c.len());
     }
 
     /*
@@ -246,9 +263,9 @@ public class ChanLincheckTest {
      * -Dweft.lincheck.invocations=300 -Dweft.lincheck.iterations=6 for a deeper search (about
      * nine minutes there; it passed).
      */
-    private static final int INVOCATIONS = Integer.getInteger("weft.lincheck.invocations", 25);
-    private static final int ITERATIONS = Integer.getInteger("weft.lincheck.iterations", 3);
-    private static final int INVOCATIONS_PER_ITERATION = 4 * INVOCATIONS;
+    private static final int INVOCATIONS = Integer.getInteger("weft.lincheck.invocations", 20);
+    private static final int ITERATIONS = Integer.getInteger("weft.lincheck.iterations", 2);
+    private static final int INVOCATIONS_PER_ITERATION = 5 * INVOCATIONS;
 
     private static void sendUnchecked(Chan<Integer> c, int v) {
         try {
