@@ -33,7 +33,8 @@ class ChanBadInputTest {
         Chan<Integer> ch = Chan.make(1);
         assertMessage(NullPointerException.class, "null", () -> ch.send(null));
         assertMessage(NullPointerException.class, "null", () -> ch.trySend(null));
-        assertMessage(NullPointerException.class, "null", () -> ch.send(Context.background(), null));
+        assertMessage(NullPointerException.class, "null",
+                () -> ch.send(Context.background(), null));
         assertEquals(0, ch.len(), "nothing was sent");
     }
 
@@ -67,12 +68,14 @@ class ChanBadInputTest {
     @Test
     void nullHandlersAndDurationsAreRejected() {
         Chan<Integer> ch = Chan.make();
-        assertThrows(NullPointerException.class, () -> Select.on().recv(ch, (Select.RecvAction<Integer>) null));
+        assertThrows(NullPointerException.class,
+                () -> Select.on().recv(ch, (Select.RecvAction<Integer>) null));
         assertThrows(NullPointerException.class, () -> Select.on().recv(ch, (Select.Action) null));
         assertThrows(NullPointerException.class, () -> Select.on().recvOk(ch, null));
         assertThrows(NullPointerException.class, () -> Select.on().send(ch, 1, null));
         assertThrows(NullPointerException.class, () -> Select.on().orElse(null));
-        assertMessage(NullPointerException.class, "duration", () -> Select.on().after(null, () -> { }));
+        assertMessage(NullPointerException.class, "duration",
+                () -> Select.on().after(null, () -> { }));
     }
 
     @Test
@@ -111,10 +114,11 @@ class ChanBadInputTest {
         int r = p.recv(ch);
         int s = p.send(ch);
         int t = p.after(Duration.ofSeconds(1));
-        assertMessage(IllegalArgumentException.class, "case 0 is not a send case", () -> p.value(r, 1));
-        assertMessage(IllegalArgumentException.class, "case 1 is not a receive case", () -> p.recv(s, ch));
-        assertMessage(IllegalArgumentException.class, "case 0 is not a send case", () -> p.send(r, ch));
-        assertMessage(IllegalArgumentException.class, "case 2 is not a send case", () -> p.value(t, 1));
+        Class<IllegalArgumentException> iae = IllegalArgumentException.class;
+        assertMessage(iae, "case 0 is not a send case", () -> p.value(r, 1));
+        assertMessage(iae, "case 1 is not a receive case", () -> p.recv(s, ch));
+        assertMessage(iae, "case 0 is not a send case", () -> p.send(r, ch));
+        assertMessage(iae, "case 2 is not a send case", () -> p.value(t, 1));
         assertMessage(IllegalArgumentException.class, "case 3 ", () -> p.value(3, 1));
         assertMessage(IllegalArgumentException.class, "case -1 ", () -> p.recv(-1, ch));
         // The misuse changed nothing: the select still works.

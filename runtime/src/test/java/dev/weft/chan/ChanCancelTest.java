@@ -147,7 +147,8 @@ class ChanCancelTest {
         assertNoWaiterLeft(in, 0);
         assertNoWaiterLeft(out, 0);
         // The same select runs again with a fresh context and works.
-        try (CancelContext ctx = Context.background().withCancel(); Goroutines g = new Goroutines()) {
+        try (CancelContext ctx = Context.background().withCancel();
+                Goroutines g = new Goroutines()) {
             g.go("sender", () -> in.send(4));
             assertEquals(0, sel.run(ctx), "only the receive case has a partner");
         }
@@ -343,7 +344,8 @@ class ChanCancelTest {
             } else {
                 interrupted++;
                 assertTrue(threw.get());
-                assertFalse(sent.get(), "value taken by a receiver that gave up (round " + round + ")");
+                assertFalse(sent.get(),
+                        "value taken by a receiver that gave up (round " + round + ")");
             }
         }
         assertEquals(ROUNDS, delivered + interrupted);

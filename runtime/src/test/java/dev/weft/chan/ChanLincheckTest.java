@@ -259,13 +259,15 @@ public class ChanLincheckTest {
     }
 
     /*
-     * Budget: the default run takes about a minute on a loaded 2-core machine. Raise with
-     * -Dweft.lincheck.invocations=300 -Dweft.lincheck.iterations=6 for a deeper search (about
-     * nine minutes there; it passed).
+     * Budget: Lincheck costs a few seconds per run plus up to a second per explored
+     * interleaving on a busy 2-core machine, so the default search is shallow (10 interleavings
+     * per blocking scenario, each over capacities 0-2; 2 x 60 linearizability runs). Search
+     * deeper with -Dweft.lincheck.invocations=300 -Dweft.lincheck.iterations=6 (it passed:
+     * about nine minutes there).
      */
-    private static final int INVOCATIONS = Integer.getInteger("weft.lincheck.invocations", 20);
+    private static final int INVOCATIONS = Integer.getInteger("weft.lincheck.invocations", 10);
     private static final int ITERATIONS = Integer.getInteger("weft.lincheck.iterations", 2);
-    private static final int INVOCATIONS_PER_ITERATION = 5 * INVOCATIONS;
+    private static final int INVOCATIONS_PER_ITERATION = 6 * INVOCATIONS;
 
     private static void sendUnchecked(Chan<Integer> c, int v) {
         try {

@@ -495,8 +495,10 @@ class ChanRulesTest {
         Chan<Integer> b = Chan.make(10);
         List<String> order = new ArrayList<>();
         Select sel = Select.on()
-                .send(counted(order, "chan a", a, evaluations), counted(order, "value a", 1, evaluations))
-                .send(counted(order, "chan b", b, evaluations), counted(order, "value b", 2, evaluations))
+                .send(counted(order, "chan a", a, evaluations),
+                        counted(order, "value a", 1, evaluations))
+                .send(counted(order, "chan b", b, evaluations),
+                        counted(order, "value b", 2, evaluations))
                 .recv(counted(order, "chan b recv", (RecvChan<Integer>) b, evaluations), v -> { });
         assertEquals(5, evaluations.get(), "every case evaluated once when the select is built");
         assertEquals(List.of("chan a", "value a", "chan b", "value b", "chan b recv"), order);
@@ -549,7 +551,8 @@ class ChanRulesTest {
         for (int c : counts) {
             chi2 += (c - expected) * (c - expected) / expected;
         }
-        assertTrue(chi2 < 50, "not uniform: " + java.util.Arrays.toString(counts) + " chi2=" + chi2);
+        assertTrue(chi2 < 50,
+                "not uniform: " + java.util.Arrays.toString(counts) + " chi2=" + chi2);
     }
 
     @Test
@@ -593,7 +596,8 @@ class ChanRulesTest {
                 c2.send(1);
                 c1.tryRecv();
             }
-            assertNotEquals(2, chosen.get(), "default chosen while a case was ready (round " + i + ")");
+            assertNotEquals(2, chosen.get(),
+                    "default chosen while a case was ready (round " + i + ")");
         }
     }
 

@@ -70,7 +70,8 @@ class ChanStressTest {
                                 + " after " + last[producer]);
                         last[producer] = seq;
                         int idx = producer * perProducer + (int) seq;
-                        assertEquals(0, seen.getAndIncrement(idx), "duplicate " + producer + "/" + seq);
+                        assertEquals(0, seen.getAndIncrement(idx),
+                                "duplicate " + producer + "/" + seq);
                         received.incrementAndGet();
                     }
                 });

@@ -411,7 +411,8 @@ class GoChanTest {
         // Empty buffered channel: receive blocks, send does not.
         Chan<Integer> async = Chan.make(1);
         assertBlocks("recv on empty buffered", async::recv);
-        assertBlocks("select recv on empty buffered", () -> Select.on().recv(async, v -> { }).run());
+        assertBlocks("select recv on empty buffered",
+                () -> Select.on().recv(async, v -> { }).run());
         assertDoesNotBlock("select recv with default",
                 () -> assertEquals(1, Select.on().recv(async, v -> { }).orElse(() -> { }).run()));
         assertDoesNotBlock("send to buffered with room", () -> async.send(7));
@@ -424,7 +425,8 @@ class GoChanTest {
         assertBlocks("recv on unbuffered", sync::recv);
         assertBlocks("send on unbuffered", () -> sync.send(1));
         // A select does not get confused when it sees itself.
-        assertBlocks("select sees itself", () -> Select.on().send(sync, 1).recv(sync, v -> { }).run());
+        assertBlocks("select sees itself",
+                () -> Select.on().send(sync, 1).recv(sync, v -> { }).run());
         assertEquals(null, sync.tryRecv(), "no waiter left behind by the interrupted selects");
     }
 
