@@ -84,6 +84,40 @@ class ChanStressTest {
     }
 
     /**
+     * Close wakes every parked select, round after round, while each goroutine reuses one
+     * prepared select (its nodes move from the closed channel's queue to the next one's as soon
+     * as it wakes). A missed wake-up hangs a goroutine and fails the bounded join. (It did not
+     * reproduce the node-reuse race fixed in Chan.close on main; that race is narrower.)
+     */
+    @Test
+    void closeWakesEverySelectWhileWokenSelectsReuseTheirNodes() throws Exception {
+        int goroutines = 32;
+        int rounds = 300;
+        List<Chan<Integer>> closing = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            closing.add(Chan.make());
+        }
+        Chan<Integer> never = Chan.make();
+        try (Goroutines g = new Goroutines(Duration.ofSeconds(60))) {
+            for (int i = 0; i < goroutines; i++) {
+                g.go("select-" + i, () -> {
+                    PreparedSelect p = new PreparedSelect();
+                    int c = p.recv(closing.get(0));
+                    p.recv(never);
+                    for (int r = 0; r < rounds; r++) {
+                        p.recv(c, closing.get(r));
+                        assertEquals(c, p.select());
+                        assertTrue(!p.ok(), "only the close can complete this case");
+                    }
+                });
+            }
+            for (Chan<Integer> ch : closing) {
+                ch.close();
+            }
+        }
+    }
+
+    /**
      * Workers select over shared channels (receive and send cases, a timeout) while a chaos
      * goroutine closes channels and interrupts workers at random. Every value whose send
      * completed is received or still buffered at the end, none twice; every worker ends.
