@@ -44,7 +44,8 @@ public final class Bubble {
      * bubble is asleep when each is WAITING (untimed park) with a blocker whose class is in a
      * dev.weft package (a channel, a select, a scope, a WaitGroup, a goroutine being joined).
      *
-     *   awake                      -> fire due timers, poll again
+     *   awake                      -> fire due timers, poll again (no snapshot while the
+     *                                 body runs: its state alone says so)
      *   asleep, same as last poll  -> timers pending: jump to the next one and fire it
      *                                 none, for CONFIRM of real time: deadlock
      *
@@ -232,8 +233,10 @@ public final class Bubble {
         long asleepSince = 0;
         while (!stopping) {
             clock.fireDue();
+            long began = System.nanoTime();
             Observation now = observe();
-            if (!now.asleep()) {
+            long cost = System.nanoTime() - began;
+            if (now == null || !now.asleep()) {
                 last = null;
             } else if (last == null || !now.sameAs(last)) {
                 last = now; // asleep: confirm on the next poll before acting
@@ -246,15 +249,21 @@ public final class Bubble {
                 LockSupport.unpark(runner);
                 return;
             }
-            LockSupport.parkNanos(this, POLL_NANOS);
+            // Snapshots read every goroutine's stack: with many goroutines, poll less often
+            // rather than eat a shared machine's cores.
+            LockSupport.parkNanos(this, Math.max(POLL_NANOS, 4 * cost));
         }
     }
 
+    /** What is running now; null (awake) without a snapshot while the body itself runs. */
     private Observation observe() {
         boolean done = bodyDone;
         Thread b = bodyThread;
         Thread.State bodyState = b.getState();
         Object bodyBlocker = LockSupport.getBlocker(b);
+        if (!done && !asleepOnWeft(bodyState, bodyBlocker)) {
+            return null;
+        }
         List<GoroutineInfo> goroutines = new ArrayList<>();
         for (GoroutineInfo g : Goroutine.snapshot()) {
             if (!before.ignores(g)) {

@@ -97,6 +97,27 @@ class VirtualTimeTest {
         assertEquals(Bubble.clock(), seen.recv());
     }
 
+    @Test
+    void timeDoesNotJumpWhileGoroutinesHandValuesBackAndForth() throws InterruptedException {
+        // The watchdog reads threads one by one; a ping-pong is the case where each read may
+        // find its thread parked while the other runs. It must never take that for sleep.
+        try (CancelContext ctx = Context.background().withTimeout(Duration.ofSeconds(1))) {
+            Chan<Integer> ping = Chan.make();
+            Chan<Integer> pong = Chan.make();
+            Goroutine.go("ponger", () -> {
+                for (Integer v : ping) {
+                    pong.send(v + 1);
+                }
+            });
+            for (int i = 0; i < 20_000; i++) {
+                ping.send(i);
+                assertEquals(i + 1, pong.recv(ctx)); // a false jump would end ctx first
+                assertEquals(Duration.ZERO, Bubble.clock().elapsed());
+            }
+            ping.close();
+        }
+    }
+
     @WeftTest
     static class SleeperEndsAfterTheBody {
         @Test
