@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.chan.Chan;
+import dev.weft.chan.Select;
 import dev.weft.goroutine.Goroutine;
+import dev.weft.goroutine.Scope;
+import dev.weft.sync.Semaphore;
 import dev.weft.sync.WaitGroup;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
@@ -99,6 +102,58 @@ class DeadlockTest {
         String m = deadlock(WaitGroupNeverDone.class);
         assertTrue(m.contains("(test body) [WAITING, waiting on waitgroup(1)]:"), m);
         assertTrue(m.contains("\tat dev.weft.sync.WaitGroup.await("), m);
+    }
+
+    @WeftTest
+    static class ScopeWaitingOnAStuckGoroutine {
+        @Test
+        void awaits() throws InterruptedException {
+            Chan<String> never = Chan.make();
+            try (Scope scope = Scope.open()) {
+                scope.go("stuck", never::recv);
+                scope.await();
+            }
+        }
+    }
+
+    @Test
+    void scopeAwaitingAGoroutineBlockedForever() {
+        String m = deadlock(ScopeWaitingOnAStuckGoroutine.class);
+        assertTrue(m.contains("(test body) [WAITING, waiting on scope("), m);
+        assertTrue(m.contains("goroutine stuck#"), m);
+    }
+
+    @WeftTest
+    static class SelectWithNothingReady {
+        @Test
+        void selects() throws InterruptedException {
+            Chan<String> a = Chan.make();
+            Chan<Integer> b = Chan.make(1);
+            b.send(1);
+            Select.on().recv(a, v -> { }).send(b, 2, () -> { }).run();
+        }
+    }
+
+    @Test
+    void selectWhoseCasesCanNeverProceed() {
+        String m = deadlock(SelectWithNothingReady.class);
+        assertTrue(m.contains("(test body) [WAITING, waiting on select(2 cases)]:"), m);
+    }
+
+    @WeftTest
+    static class SemaphoreNeverReleased {
+        @Test
+        void acquiresTwice() throws InterruptedException {
+            Semaphore sem = new Semaphore(1);
+            sem.acquire(1);
+            sem.acquire(1);
+        }
+    }
+
+    @Test
+    void semaphoreNeverReleased() {
+        String m = deadlock(SemaphoreNeverReleased.class);
+        assertTrue(m.contains("\tat dev.weft.sync.Semaphore.acquire("), m);
     }
 
     // ------------------------------------------------------------ no false alarms
