@@ -39,23 +39,26 @@ public final class Bubble {
      * they and every thread they start inherit the virtual clock (the watchdog runs timer
      * actions, such as Time.afterFunc's thread start, and those threads inherit it too).
      *
-     * The watchdog polls every POLL interval. An observation is the body thread plus every
-     * registered goroutine not alive before the bubble, each with its state and blocker; the
-     * bubble is asleep when each is WAITING (untimed park) with a blocker whose class is in a
-     * dev.weft package (a channel, a select, a scope, a WaitGroup, a goroutine being joined).
+     * The watchdog polls every POLL interval. It looks at the body thread plus every
+     * registered goroutine not alive before the bubble; the bubble is asleep when each is
+     * WAITING (untimed park) with a blocker whose class is in a dev.weft package (a channel, a
+     * select, a scope, a WaitGroup, a goroutine being joined), in two quick rounds of reads
+     * that agree (same blocker, by identity, for each thread).
      *
-     *   awake                      -> fire due timers, poll again (no snapshot while the
-     *                                 body runs: its state alone says so)
-     *   asleep, same as last poll  -> timers pending: jump to the next one and fire it
-     *                                 none, for CONFIRM of real time: deadlock
+     *   awake                         -> fire due timers, poll again (no snapshot while the
+     *                                    body runs: its state alone says so)
+     *   asleep, same for 3 polls      -> timers pending: jump to the next one and fire it
+     *   asleep, same for CONFIRM      -> no timer pending: deadlock
      *
      * Why the body runs on a virtual thread: LockSupport.unpark of a virtual thread makes its
      * getState() RUNNABLE at once (PARKED -> UNPARKED inside unpark), whereas a platform
      * thread reads WAITING until the OS schedules it. So a thread that was handed a value is
-     * never seen asleep. The reads of one observation are still not atomic (A read asleep,
-     * then B wakes A and parks, then B read asleep); requiring two equal observations in a
-     * row before moving time, and CONFIRM (100 ms) of unchanged sleep before a deadlock,
-     * makes that window vanishingly small rather than impossible.
+     * never seen asleep. The reads are still made one thread at a time: in a ping-pong, A read
+     * parked, then B wakes A and parks, then B read parked, looks asleep though neither ever
+     * stopped. A torn read must then repeat in the second round, in three polls in a row for
+     * time to move (each about POLL apart), and in every poll for CONFIRM (100 ms) for a
+     * deadlock: unlikely rather than impossible. A runtime counter of Weft wake-ups, read
+     * before and after the two rounds, would make them an exact double collect.
      *
      * Not seen, hence limits: threads not started through Weft (Thread.ofVirtual, executors,
      * the runtime's own afterFunc and context-watch threads) are invisible, so a goroutine
@@ -68,6 +71,7 @@ public final class Bubble {
 
     private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
     private static final long CONFIRM_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final int POLLS_BEFORE_TIME_MOVES = 3;
     private static final Duration CLEANUP_WAIT = Duration.ofSeconds(5);
 
     /** A test body: may throw anything. */
@@ -229,22 +233,23 @@ public final class Bubble {
     // ---------------------------------------------------------------- watchdog
 
     private void watch() {
-        Observation last = null;
-        long asleepSince = 0;
+        Observation first = null; // first poll of the current run of equal asleep polls
+        int polls = 0;            // length of that run
         while (!stopping) {
             clock.fireDue();
             long began = System.nanoTime();
             Observation now = observe();
             long cost = System.nanoTime() - began;
-            if (now == null || !now.asleep()) {
-                last = null;
-            } else if (last == null || !now.sameAs(last)) {
-                last = now; // asleep: confirm on the next poll before acting
-                asleepSince = System.nanoTime();
-            } else if (clock.advanceToNext()) {
-                last = null; // only a timer could wake the bubble: move time to it
+            if (now == null) {
+                first = null; // something runs
+            } else if (first == null || !now.sameAs(first)) {
+                first = now;
+                polls = 1;
+            } else if (++polls >= POLLS_BEFORE_TIME_MOVES && clock.advanceToNext()) {
+                first = null; // only a timer could wake the bubble: move time to it
                 continue;
-            } else if (!now.bodyDone() && System.nanoTime() - asleepSince >= CONFIRM_NANOS) {
+            } else if (clock.pending() == 0 && !now.bodyDone()
+                    && System.nanoTime() - first.at() >= CONFIRM_NANOS) {
                 deadlock = new DeadlockError(now.report());
                 LockSupport.unpark(runner);
                 return;
@@ -255,60 +260,76 @@ public final class Bubble {
         }
     }
 
-    /** What is running now; null (awake) without a snapshot while the body itself runs. */
+    /**
+     * The bubble if it is asleep now, else null. Threads come from a snapshot (slow: it reads
+     * stacks); whether they sleep is judged by two quick rounds of (state, blocker) reads
+     * after it, which must agree, so that a thread seen parked in a stale read does not count.
+     */
     private Observation observe() {
         boolean done = bodyDone;
         Thread b = bodyThread;
-        Thread.State bodyState = b.getState();
-        Object bodyBlocker = LockSupport.getBlocker(b);
-        if (!done && !asleepOnWeft(bodyState, bodyBlocker)) {
-            return null;
+        if (!done && !asleepOnWeft(b.getState(), LockSupport.getBlocker(b))) {
+            return null; // no snapshot while the body runs
         }
         List<GoroutineInfo> goroutines = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        if (!done) {
+            threads.add(b);
+        }
         for (GoroutineInfo g : Goroutine.snapshot()) {
             if (!before.ignores(g)) {
                 goroutines.add(g);
+                threads.add(g.thread());
             }
         }
-        return new Observation(done, b, bodyState, bodyBlocker, goroutines);
+        Object[] blockers = sleepingOn(threads);
+        if (blockers == null || !sameIdentities(blockers, sleepingOn(threads))) {
+            return null;
+        }
+        return new Observation(System.nanoTime(), done, b, threads, blockers, goroutines);
     }
 
-    /** What the watchdog saw in one poll. */
-    private record Observation(boolean bodyDone, Thread body, Thread.State bodyState,
-                               Object bodyBlocker, List<GoroutineInfo> goroutines) {
-
-        boolean asleep() {
-            if (!bodyDone && !asleepOnWeft(bodyState, bodyBlocker)) {
-                return false;
+    /** What each thread sleeps on (identity), or null as soon as one is not asleep on Weft. */
+    private static Object[] sleepingOn(List<Thread> threads) {
+        Object[] blockers = new Object[threads.size()];
+        for (int i = 0; i < blockers.length; i++) {
+            Thread t = threads.get(i);
+            Thread.State state = t.getState();
+            Object blocker = LockSupport.getBlocker(t);
+            if (!asleepOnWeft(state, blocker)) {
+                return null;
             }
-            for (GoroutineInfo g : goroutines) {
-                if (!asleepOnWeft(g.state(), g.waitingOn())) {
-                    return false;
-                }
-            }
-            return true;
+            blockers[i] = blocker;
         }
+        return blockers;
+    }
 
-        /** Same threads, each on the same blocker: nothing moved between two polls. */
-        boolean sameAs(Observation o) {
-            if (bodyDone != o.bodyDone || bodyBlocker != o.bodyBlocker
-                    || goroutines.size() != o.goroutines.size()) {
+    private static boolean sameIdentities(Object[] a, Object[] b) {
+        if (b == null || a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
                 return false;
             }
-            for (int i = 0; i < goroutines.size(); i++) {
-                GoroutineInfo a = goroutines.get(i);
-                GoroutineInfo b = o.goroutines.get(i);
-                if (a.thread() != b.thread() || a.waitingOn() != b.waitingOn()) {
-                    return false;
-                }
-            }
-            return true;
+        }
+        return true;
+    }
+
+    /** An asleep bubble as one poll saw it. */
+    private record Observation(long at, boolean bodyDone, Thread body, List<Thread> threads,
+                               Object[] blockers, List<GoroutineInfo> goroutines) {
+
+        /** Same threads, each on the same blocker: nothing seen to move between two polls. */
+        boolean sameAs(Observation o) {
+            return bodyDone == o.bodyDone && threads.equals(o.threads)
+                    && sameIdentities(blockers, o.blockers);
         }
 
         String report() {
             StringBuilder sb = new StringBuilder();
-            Dumps.appendThread(sb, "goroutine " + body.getName() + " (test body)", bodyState,
-                    bodyBlocker, body.getStackTrace());
+            Dumps.appendThread(sb, "goroutine " + body.getName() + " (test body)", body.getState(),
+                    LockSupport.getBlocker(body), body.getStackTrace());
             for (GoroutineInfo g : goroutines) {
                 sb.append('\n');
                 Dumps.appendGoroutine(sb, g);

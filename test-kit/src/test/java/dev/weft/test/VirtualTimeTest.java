@@ -118,6 +118,41 @@ class VirtualTimeTest {
         }
     }
 
+    @Test
+    void timeDoesNotJumpWhileAPipelineFlows() throws InterruptedException {
+        // Three goroutines and the body hand values on; at most moments several are parked.
+        // A false jump would end ctx, fail a send, and leave the body waiting forever.
+        try (CancelContext ctx = Context.background().withTimeout(Duration.ofSeconds(1))) {
+            Chan<Integer> source = Chan.make();
+            Chan<Integer> doubled = Chan.make();
+            Chan<Integer> plusOne = Chan.make(4);
+            Goroutine.go("source", () -> {
+                for (int i = 0; i < 5_000; i++) {
+                    source.send(ctx, i);
+                }
+                source.close();
+            });
+            Goroutine.go("doubler", () -> {
+                for (int v : source) {
+                    doubled.send(ctx, v * 2);
+                }
+                doubled.close();
+            });
+            Goroutine.go("incrementer", () -> {
+                for (int v : doubled) {
+                    plusOne.send(ctx, v + 1);
+                }
+                plusOne.close();
+            });
+            long sum = 0;
+            for (int v : plusOne) {
+                sum += v;
+            }
+            assertEquals(25_000_000L, sum);
+            assertEquals(Duration.ZERO, Bubble.clock().elapsed());
+        }
+    }
+
     @WeftTest
     static class SleeperEndsAfterTheBody {
         @Test
