@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.chan.Chan;
 import dev.weft.goroutine.Goroutine;
 import dev.weft.goroutine.GoroutineInfo;
+import dev.weft.goroutine.Task;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -26,15 +27,21 @@ class LeakCheckTest {
         Leaks.verifyNone(Duration.ofSeconds(10), before); // every goroutine of this test ends
     }
 
-    static void blockOnGate() throws InterruptedException {
-        gate.recvOk();
+    /** A goroutine body that waits on today's gate (read now, not when it starts running). */
+    static Task gated() {
+        Chan<String> g = gate;
+        return () -> blockOnGate(g);
+    }
+
+    static void blockOnGate(Chan<String> g) throws InterruptedException {
+        g.recvOk();
     }
 
     @CheckLeaks
     static class Leaky {
         @Test
         void leaks() {
-            Goroutine.go("leaky", LeakCheckTest::blockOnGate);
+            Goroutine.go("leaky", gated());
         }
     }
 
@@ -75,7 +82,7 @@ class LeakCheckTest {
 
     @Test
     void goroutinesAliveBeforeTheTestAreNotItsOwn() {
-        Goroutine.go("older", LeakCheckTest::blockOnGate);
+        Goroutine.go("older", gated());
         Inner.passes(Clean.class);
     }
 
@@ -83,7 +90,7 @@ class LeakCheckTest {
     static class IgnoresByName {
         @Test
         void leaksAnIgnoredGoroutine() {
-            Goroutine.go("background-flusher", LeakCheckTest::blockOnGate);
+            Goroutine.go("background-flusher", gated());
         }
     }
 
@@ -93,7 +100,7 @@ class LeakCheckTest {
     }
 
     static void startPool() {
-        Goroutine.go("pool-worker", LeakCheckTest::blockOnGate);
+        Goroutine.go("pool-worker", gated());
     }
 
     @CheckLeaks(ignoreStartSites = "dev.weft.test.LeakCheckTest.startPool")
@@ -112,7 +119,7 @@ class LeakCheckTest {
     @Test
     void plainApiForOtherFrameworks() {
         LeakFilter before = Leaks.ignoreCurrent();
-        Goroutine.go("plain", LeakCheckTest::blockOnGate);
+        Goroutine.go("plain", gated());
         AssertionError e = assertThrows(AssertionError.class,
                 () -> Leaks.verifyNone(Duration.ofMillis(50), before));
         assertTrue(e.getMessage().contains("goroutine plain#"), e.getMessage());
