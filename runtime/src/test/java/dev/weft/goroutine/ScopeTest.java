@@ -263,6 +263,28 @@ class ScopeTest {
         }
     }
 
+    @Test
+    void rule_C1_goroutinesStartedAfterTheFailureStartInterrupted() throws Exception {
+        IllegalStateException boom = new IllegalStateException("boom");
+        try (Scope scope = Scope.open()) {
+            scope.go(() -> {
+                throw boom;
+            });
+            assertSame(boom, assertThrows(IllegalStateException.class, scope::await));
+            Handle<Boolean> late = scope.async("late", () -> Thread.currentThread().isInterrupted());
+            assertTrue(late.join(), "code that ignores the context must still see the cancellation");
+            assertSame(boom, scope.context().cause());
+        }
+    }
+
+    @Test
+    void rule_C1_awaitWithNoGoroutinesReturnsAndCancels() throws Exception {
+        try (Scope scope = Scope.open()) {
+            scope.await();
+            assertInstanceOf(ContextCanceledException.class, scope.context().err());
+        }
+    }
+
     // ---------------------------------------------------------------- C2
 
     @Test
@@ -320,6 +342,21 @@ class ScopeTest {
             Eventually.parkedOn(spawner, scope);
             scope.limit(-1);
             spawner.join();
+            scope.await();
+        }
+    }
+
+    @Test
+    void rule_C2_aNegativeLimitMeansNoLimit() throws Exception {
+        CountDownLatch all = new CountDownLatch(20);
+        try (Scope scope = Scope.open()) {
+            scope.limit(1).limit(-7);
+            for (int i = 0; i < 20; i++) {
+                scope.go(() -> {
+                    all.countDown();
+                    all.await(); // needs all 20 running at once
+                });
+            }
             scope.await();
         }
     }
