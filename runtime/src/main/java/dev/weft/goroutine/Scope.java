@@ -37,10 +37,10 @@ import java.util.function.BooleanSupplier;
  *     goroutines are interrupted, so code that ignores the context stops too.
  *     {@link #await()} throws it: unchecked exceptions and errors as they are, checked ones
  *     wrapped in {@link GoroutineException}. Every later failure is attached to it as
- *     {@linkplain Throwable#getSuppressed() suppressed}, except the echoes of the cancellation
- *     (an {@link InterruptedException}, {@link UncheckedInterruptedException},
- *     {@link ContextException} or {@link ClosedByInterruptException} thrown after the scope
- *     failed or was closed).</li>
+ *     {@linkplain Throwable#getSuppressed() suppressed}, except the echoes of the cancellation:
+ *     an {@link InterruptedException}, {@link UncheckedInterruptedException},
+ *     {@link ContextException} or {@link ClosedByInterruptException}, or an exception caused by
+ *     one, thrown after the scope failed or began closing.</li>
  * <li>{@link #await()} waits for every goroutine started so far, then cancels the context, as
  *     errgroup's Wait does. The scope stays usable: more goroutines may be started (with a
  *     cancelled context) and awaited.</li>
@@ -336,9 +336,19 @@ public final class Scope implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@code t}, thrown after the scope failed or began closing, is a goroutine obeying
+     * the cancellation rather than a failure of its own: an interrupt or context error, or an
+     * exception caused by one (code often wraps an InterruptedException it cannot declare).
+     */
     private static boolean isCancellationEcho(Throwable t) {
-        return t instanceof InterruptedException || t instanceof UncheckedInterruptedException
-                || t instanceof ContextException || t instanceof ClosedByInterruptException;
+        for (int depth = 0; t != null && depth < 8; t = t.getCause(), depth++) {
+            if (t instanceof InterruptedException || t instanceof UncheckedInterruptedException
+                    || t instanceof ContextException || t instanceof ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void interruptChildren(Goroutine except) {

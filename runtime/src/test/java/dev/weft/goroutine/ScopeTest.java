@@ -285,6 +285,47 @@ class ScopeTest {
         }
     }
 
+    @Test
+    void rule_C1_anInterruptWrappedByTheGoroutineIsAnEchoToo() throws Exception {
+        IllegalStateException boom = new IllegalStateException("boom");
+        CountDownLatch blocked = new CountDownLatch(1);
+        try (Scope scope = Scope.open()) {
+            scope.go("wrapper", () -> {
+                blocked.countDown();
+                try {
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    throw new RuntimeException("could not finish", e); // common wrapping
+                }
+            });
+            blocked.await();
+            scope.go(() -> {
+                throw boom;
+            });
+            RuntimeException thrown = assertThrows(RuntimeException.class, scope::await);
+            assertSame(boom, thrown);
+            assertEquals(0, thrown.getSuppressed().length);
+        }
+    }
+
+    @Test
+    void rule_C1_closingEarlyIsNotAFailure() throws Exception {
+        // "first result wins": take one result, close the scope under the others.
+        Chan<String> results = Chan.make();
+        try (Scope scope = Scope.open()) {
+            for (int i = 0; i < 3; i++) {
+                int id = i;
+                scope.go("replica", () -> {
+                    if (id != 1) {
+                        new CountDownLatch(1).await(); // slow replicas
+                    }
+                    results.send("replica " + id);
+                });
+            }
+            assertEquals("replica 1", results.recv());
+        } // close interrupts the slow ones; their InterruptedExceptions are not failures
+    }
+
     // ---------------------------------------------------------------- C2
 
     @Test
