@@ -513,6 +513,37 @@ class ScopeTest {
         }
     }
 
+    @Test
+    void rule_C3_stress_failuresAndCloseInAnyOrderLoseNothingAndLeaveNothing() throws Exception {
+        java.util.Random rnd = new java.util.Random(42);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        for (int round = 0; round < 300 && System.nanoTime() - end < 0; round++) {
+            Scope scope = Scope.open();
+            int failing = 0;
+            for (int i = 0; i < 8; i++) {
+                boolean fails = rnd.nextInt(4) == 0;
+                failing += fails ? 1 : 0;
+                scope.go("g", () -> {
+                    if (fails) {
+                        throw new IllegalStateException("f");
+                    }
+                    while (!Thread.currentThread().isInterrupted()) {
+                        Thread.yield(); // ignores the context; stops on interrupt
+                    }
+                });
+            }
+            boolean thrown = false;
+            try {
+                scope.close();
+            } catch (IllegalStateException e) {
+                thrown = true;
+            }
+            assertEquals(failing > 0, thrown, "round " + round + ": a failure was lost or invented");
+            Scope s = scope;
+            assertTrue(Goroutine.snapshot().stream().noneMatch(g -> g.scope() == s), "round " + round);
+        }
+    }
+
     private static void spawnForever(Scope scope, CountDownLatch spawning) throws InterruptedException {
         spawning.countDown();
         while (true) {
