@@ -80,7 +80,8 @@ public final class Goroutine {
 
     private final long seq;
     private final String name;
-    private final Task task;
+    /** Cleared when the body ends, so a kept Goroutine does not keep what the task captured. */
+    private Task task;
     /** The scope this goroutine belongs to; null when detached. */
     final Scope scope;
     /** Where go() was called; null unless start sites are recorded. */
@@ -155,6 +156,7 @@ public final class Goroutine {
             failure = t instanceof RuntimeException || t instanceof Error
                     ? t : new GoroutineException(name, t);
         } finally {
+            task = null;
             LIVE.remove(thread);
             try {
                 if (scope != null) {

@@ -156,7 +156,7 @@ public final class Scope implements AutoCloseable {
 
     /**
      * Limits the number of goroutines running at once to {@code n} (errgroup's SetLimit); a
-     * negative {@code n} removes the limit. Returns this scope.
+     * negative {@code n} removes the limit, and 0 blocks every {@code go}. Returns this scope.
      *
      * @throws IllegalStateException if goroutines are running
      */
@@ -512,7 +512,8 @@ public final class Scope implements AutoCloseable {
     /** A value-returning goroutine: the handle is also the task it runs. */
     private static final class AsyncHandle<T> implements Handle<T>, Task {
         private final Scope scope;
-        private final Callable<T> callable;
+        /** Dropped after the call, so the handle does not keep what the callable captured. */
+        private Callable<T> callable;
         /** Set by async() right after the start, before the handle is returned. */
         volatile Goroutine goroutine;
         /** Written by the goroutine before it ends; read after join(). */
@@ -525,7 +526,9 @@ public final class Scope implements AutoCloseable {
 
         @Override
         public void run() throws Exception {
-            value = callable.call();
+            Callable<T> c = callable;
+            callable = null;
+            value = c.call();
         }
 
         @Override
