@@ -204,8 +204,15 @@ public final class Goroutine {
      * report the goroutine's failure (a scope or the uncaught handler does).
      *
      * @throws InterruptedException if interrupted while waiting
+     * @throws IllegalStateException if called by this goroutine, which would wait forever
      */
     public void join() throws InterruptedException {
+        if (waiters == TERMINATED) {
+            return;
+        }
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("goroutine " + name + " joins itself: it would wait forever");
+        }
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }

@@ -290,4 +290,19 @@ class GoroutineTest {
                   goroutine x#1 [RUNNABLE]:
                 """, dump);
     }
+    @Test
+    void aGoroutineCannotJoinItself() throws Exception {
+        CompletableFuture<Throwable> got = new CompletableFuture<>();
+        Goroutine g = Goroutine.go("selfish", () -> {
+            try {
+                Goroutine.current().join();
+                got.complete(null);
+            } catch (Throwable t) {
+                got.complete(t);
+            }
+        });
+        g.join();
+        assertTrue(got.get() instanceof IllegalStateException, String.valueOf(got.get()));
+        assertTrue(got.get().getMessage().contains("joins itself"));
+    }
 }

@@ -690,6 +690,25 @@ class ScopeTest {
     }
 
     @Test
+    void aHandleJoinedByItsOwnGoroutineIsRejected() throws Exception {
+        try (Scope scope = Scope.open()) {
+            AtomicReference<Handle<String>> self = new AtomicReference<>();
+            Chan<Integer> go = Chan.make(1);
+            Handle<String> h = scope.async("self", () -> {
+                go.recv();
+                try {
+                    return self.get().join();
+                } catch (IllegalStateException e) {
+                    return e.getMessage();
+                }
+            });
+            self.set(h);
+            go.send(1);
+            assertTrue(h.join().contains("joins itself"), h.join());
+        }
+    }
+
+    @Test
     void openWithParentDerivesTheContext() throws Exception {
         try (var parent = dev.weft.context.Context.background().withCancel()) {
             try (Scope scope = Scope.open(parent)) {
