@@ -89,6 +89,10 @@ public final class Goroutine {
     final Thread thread;
     /** What the task threw, in the form rethrown to callers (unchecked, or wrapped). */
     private volatile Throwable failure;
+    /** The next goroutine of the same scope, see {@link Children}. */
+    Goroutine nextSibling;
+    /** Set when its scope hears it ended; read racily by {@link Children}. */
+    boolean ended;
     /** Threads in join(): a stack, or TERMINATED once finished. */
     private volatile WaitNode waiters;
 

@@ -9,9 +9,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.Objects;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -64,7 +62,7 @@ public final class Scope implements AutoCloseable {
      *
      *   go:    reserve a slot (CAS running+1, only while running < limit; else park on
      *          slotWaiters) -> closed? release, throw -> Goroutine.start adopts it into children
-     *   exit:  leave children -> fail() if it threw -> running-1 -> wake waiters
+     *   exit:  mark itself ended (Children) -> fail() if it threw -> running-1 -> wake waiters
      *   fail:  echo of our own cancellation? drop : CAS first null -> failure: cancelling = true,
      *          cancel context with cause, interrupt the other children; else add as suppressed
      *   close: closed = cancelling = true, cancel context, interrupt children, wait running == 0
@@ -83,7 +81,7 @@ public final class Scope implements AutoCloseable {
      *
      * Invariants: running >= 0; first goes from null to non-null once, and the context is
      * cancelled with its cause before any goroutine is interrupted for it; no goroutine of the
-     * scope is alive (registered, or in children) when close() returns.
+     * scope is alive (registered, or not ended in children) when close() returns.
      *
      * Differences from Go's errgroup: Java can interrupt a goroutine, so failure and close
      * interrupt; later failures are kept as suppressed instead of dropped; a failure nobody
@@ -108,8 +106,8 @@ public final class Scope implements AutoCloseable {
     }
 
     private final CancelCauseContext ctx;
-    /** Live goroutines of this scope, to interrupt on failure and close. */
-    private final Set<Goroutine> children = ConcurrentHashMap.newKeySet();
+    /** Goroutines of this scope, to interrupt on failure and close. */
+    private final Children children = new Children();
     private final Queue<Thread> doneWaiters = new ConcurrentLinkedQueue<>();
     private final Queue<Thread> slotWaiters = new ConcurrentLinkedQueue<>();
     /** Goroutines started or being started and not yet ended. Invariant: >= 0. */
@@ -285,6 +283,7 @@ public final class Scope implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        children.clear(); // closed and none running: no goroutine can be added any more
         Throwable f = first;
         if (f != null && !reported) {
             reported = true;
@@ -307,12 +306,12 @@ public final class Scope implements AutoCloseable {
 
     /** Undoes adopt() when the thread could not be started. */
     void abandon(Goroutine g) {
-        children.remove(g);
+        g.ended = true;
     }
 
     /** Called by a goroutine of this scope, last, with what it threw (or null). */
     void exited(Goroutine g, Throwable thrown) {
-        children.remove(g);
+        g.ended = true;
         if (thrown != null) {
             fail(g, thrown);
         }
@@ -352,11 +351,7 @@ public final class Scope implements AutoCloseable {
     }
 
     private void interruptChildren(Goroutine except) {
-        for (Goroutine c : children) {
-            if (c != except) {
-                c.thread.interrupt();
-            }
-        }
+        children.interruptAll(except);
     }
 
     // ---------------------------------------------------------------- slots and waiting

@@ -326,6 +326,38 @@ class ScopeTest {
         } // close interrupts the slow ones; their InterruptedExceptions are not failures
     }
 
+    @Test
+    void rule_C1_failureReachesLiveGoroutinesAmongThousandsThatEnded() throws Exception {
+        // Ended goroutines are unlinked from the scope's list in sweeps; the live ones, old
+        // and new, must all stay reachable for the interrupt.
+        IllegalStateException boom = new IllegalStateException("boom");
+        AtomicInteger interrupted = new AtomicInteger();
+        CountDownLatch blocked = new CountDownLatch(10);
+        Task stubborn = () -> {
+            blocked.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.incrementAndGet();
+            }
+        };
+        try (Scope scope = Scope.open()) {
+            for (int round = 0; round < 5; round++) {
+                scope.go("old", stubborn);
+                for (int i = 0; i < 1000; i++) {
+                    scope.go("short", () -> { });
+                }
+                scope.go("young", stubborn);
+            }
+            blocked.await();
+            scope.go(() -> {
+                throw boom;
+            });
+            assertSame(boom, assertThrows(IllegalStateException.class, scope::await));
+            assertEquals(10, interrupted.get());
+        }
+    }
+
     // ---------------------------------------------------------------- C2
 
     @Test
