@@ -7,6 +7,9 @@ import dev.weft.sync.WaitGroup;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Snippets of docs/guide.md, "Goroutines". Lines between [guide:x] markers are quoted there. */
 final class GoroutinesGuide {
@@ -65,6 +68,18 @@ final class GoroutinesGuide {
         }                                                   // close(): nothing outlives the block
         // [/guide:scope]
         return lengths;
+    }
+
+    /** The JDK alone: a virtual thread per task, joined by close(). */
+    static int jdkExecutor() throws Exception {
+        int answer;
+        // [guide:executor]
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Integer> f = pool.submit(() -> 6 * 7);        // go func() { ch <- 6 * 7 }()
+            answer = f.get();                                    // <-ch
+        }                                                        // close() waits for every task
+        // [/guide:executor]
+        return answer;
     }
 
     /** What a blocked goroutine looks like in a dump. */

@@ -31,6 +31,11 @@ class GuideSnippetsTest {
     }
 
     @Test
+    void jdkExecutorRunsAVirtualThreadPerTask() throws Exception {
+        assertEquals(42, GoroutinesGuide.jdkExecutor());
+    }
+
+    @Test
     void dumpShowsABlockedGoroutine() throws InterruptedException {
         String dump = GoroutinesGuide.dump();
         assertTrue(dump.contains("sleeper#"), dump);
@@ -114,6 +119,7 @@ class GuideSnippetsTest {
     void semaphoreBoundsConcurrency() throws InterruptedException {
         int max = SyncGuide.semaphore();
         assertTrue(max >= 1 && max <= 3, "max in use " + max);
+        assertEquals(4, SyncGuide.jdkSemaphore());
     }
 
     @Test

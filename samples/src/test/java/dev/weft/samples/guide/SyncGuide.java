@@ -185,6 +185,20 @@ final class SyncGuide {
         return got ? maxInUse.get() : -1;
     }
 
+    static int jdkSemaphore() throws InterruptedException {
+        int[] used = {0};
+        // [guide:jdksemaphore]
+        java.util.concurrent.Semaphore tokens = new java.util.concurrent.Semaphore(3, true);   // sem := make(chan struct{}, 3)
+        tokens.acquire();                                        // sem <- struct{}{}
+        try {
+            used[0]++;
+        } finally {
+            tokens.release();                                    // <-sem
+        }
+        // [/guide:jdksemaphore]
+        return used[0] + tokens.availablePermits();
+    }
+
     static String singleflight() throws InterruptedException {
         // [guide:singleflight]
         Singleflight<String, String> group = new Singleflight<>();   // var g singleflight.Group
