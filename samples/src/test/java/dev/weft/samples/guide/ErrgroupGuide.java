@@ -1,5 +1,7 @@
 package dev.weft.samples.guide;
 
+import dev.weft.chan.Chan;
+import dev.weft.chan.RecvChan;
 import dev.weft.context.Context;
 import dev.weft.goroutine.GoroutineException;
 import dev.weft.goroutine.Handle;
@@ -57,18 +59,24 @@ final class ErrgroupGuide {
         // [/guide:async]
     }
 
+    /** A pretend flush that lasts until the gate closes. */
+    static void flush(RecvChan<Void> gate) throws InterruptedException {
+        gate.recvOk();
+    }
+
     static int tryGo() throws InterruptedException {
         int started = 0;
+        Chan<Void> gate = Chan.make();
         try (Scope scope = Scope.open()) {
             scope.limit(1);
-            // [guide:trygo]
-            if (scope.tryGo("flush", () -> Time.sleep(scope.context(), Duration.ofMillis(10)))) {   // g.TryGo(f)
-                started++;
+            for (int i = 0; i < 2; i++) {
+                // [guide:trygo]
+                if (scope.tryGo("flush", () -> flush(gate))) {   // if g.TryGo(f) {...}: false at the limit
+                    started++;
+                }
+                // [/guide:trygo]
             }
-            // [/guide:trygo]
-            if (scope.tryGo("flush", () -> { })) {
-                started++;
-            }
+            gate.close();
             scope.await();
         }
         return started;

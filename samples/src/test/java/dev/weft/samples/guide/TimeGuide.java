@@ -22,7 +22,7 @@ final class TimeGuide {
         // [guide:timer]
         Timer t = Timer.start(Duration.ofMillis(10));            // t := time.NewTimer(10 * time.Millisecond)
         Instant fired = t.c().recv();                            // <-t.C
-        t.reset(Duration.ofSeconds(1));                          // t.Reset(time.Second)
+        t.reset(Duration.ofMinutes(1));                          // t.Reset(time.Minute)
         boolean stopped = t.stop();                              // true: no value will arrive now
         Timer later = Time.afterFunc(Duration.ofMillis(5), () -> log.add("ran"));   // time.AfterFunc
         // [/guide:timer]
