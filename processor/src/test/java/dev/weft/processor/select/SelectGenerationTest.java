@@ -160,4 +160,15 @@ class SelectGenerationTest {
                 """));
         assertTrue(generated(c, "Outer_InnerSelect").contains("Duration.ofHours(2)"));
     }
+
+    @Test
+    void theBenchmarksCheckedInCopyIsWhatTheProcessorGenerates() throws IOException {
+        java.nio.file.Path bench = java.nio.file.Path.of("..", "benchmarks", "src", "main", "java", "dev", "weft", "bench");
+        Compilation c = compileClean(JavaFileObjects.forSourceString("dev.weft.bench.FanInLoop",
+                java.nio.file.Files.readString(bench.resolve("FanInLoop.java"))));
+        String generated = c.generatedFile(StandardLocation.SOURCE_OUTPUT, "dev.weft.bench", "FanInLoopSelect.java")
+                .orElseThrow().getCharContent(false).toString();
+        assertEquals(generated, java.nio.file.Files.readString(bench.resolve("FanInLoopSelect.java")),
+                "benchmarks/.../FanInLoopSelect.java must be exactly what the processor generates for FanInLoop.java");
+    }
 }
