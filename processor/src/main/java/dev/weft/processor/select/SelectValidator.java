@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -79,7 +78,8 @@ final class SelectValidator {
         String fix = null;
         Set<Modifier> mods = type.getModifiers();
         if (type.getKind() != ElementKind.INTERFACE && type.getKind() != ElementKind.CLASS) {
-            fix = "a " + type.getKind().toString().toLowerCase().replace('_', ' ')
+            String kind = type.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            fix = ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind
                     + " cannot be implemented by a handler; declare an interface";
         } else if (mods.contains(Modifier.FINAL)) {
             fix = "a final class cannot be extended by a handler; remove final or declare an interface";

@@ -277,7 +277,7 @@ class SelectDiagnosticsTest {
                     @Recv void in(String s) {}
                 }
                 """), "[weft:select-not-subclassable] @Select type must be an interface or an abstract class a"
-                + " handler can extend: a enum cannot be implemented by a handler", "enum Events");
+                + " handler can extend: an enum cannot be implemented by a handler", "enum Events");
     }
 
     @Test
