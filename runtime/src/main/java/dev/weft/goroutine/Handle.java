@@ -23,6 +23,7 @@ public interface Handle<T> {
      * The goroutine's actions happen-before this method returns.
      *
      * @throws InterruptedException if interrupted while waiting
+     * @throws IllegalStateException if called by the handle's own goroutine
      */
     T join() throws InterruptedException;
 

@@ -9,9 +9,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.Objects;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -37,10 +35,10 @@ import java.util.function.BooleanSupplier;
  *     goroutines are interrupted, so code that ignores the context stops too.
  *     {@link #await()} throws it: unchecked exceptions and errors as they are, checked ones
  *     wrapped in {@link GoroutineException}. Every later failure is attached to it as
- *     {@linkplain Throwable#getSuppressed() suppressed}, except the echoes of the cancellation
- *     (an {@link InterruptedException}, {@link UncheckedInterruptedException},
- *     {@link ContextException} or {@link ClosedByInterruptException} thrown after the scope
- *     failed or was closed).</li>
+ *     {@linkplain Throwable#getSuppressed() suppressed}, except the echoes of the cancellation:
+ *     an {@link InterruptedException}, {@link UncheckedInterruptedException},
+ *     {@link ContextException} or {@link ClosedByInterruptException}, or an exception caused by
+ *     one, thrown after the scope failed or began closing.</li>
  * <li>{@link #await()} waits for every goroutine started so far, then cancels the context, as
  *     errgroup's Wait does. The scope stays usable: more goroutines may be started (with a
  *     cancelled context) and awaited.</li>
@@ -64,7 +62,7 @@ public final class Scope implements AutoCloseable {
      *
      *   go:    reserve a slot (CAS running+1, only while running < limit; else park on
      *          slotWaiters) -> closed? release, throw -> Goroutine.start adopts it into children
-     *   exit:  leave children -> fail() if it threw -> running-1 -> wake waiters
+     *   exit:  mark itself ended (Children) -> fail() if it threw -> running-1 -> wake waiters
      *   fail:  echo of our own cancellation? drop : CAS first null -> failure: cancelling = true,
      *          cancel context with cause, interrupt the other children; else add as suppressed
      *   close: closed = cancelling = true, cancel context, interrupt children, wait running == 0
@@ -83,7 +81,7 @@ public final class Scope implements AutoCloseable {
      *
      * Invariants: running >= 0; first goes from null to non-null once, and the context is
      * cancelled with its cause before any goroutine is interrupted for it; no goroutine of the
-     * scope is alive (registered, or in children) when close() returns.
+     * scope is alive (registered, or not ended in children) when close() returns.
      *
      * Differences from Go's errgroup: Java can interrupt a goroutine, so failure and close
      * interrupt; later failures are kept as suppressed instead of dropped; a failure nobody
@@ -108,8 +106,8 @@ public final class Scope implements AutoCloseable {
     }
 
     private final CancelCauseContext ctx;
-    /** Live goroutines of this scope, to interrupt on failure and close. */
-    private final Set<Goroutine> children = ConcurrentHashMap.newKeySet();
+    /** Goroutines of this scope, to interrupt on failure and close. */
+    private final Children children = new Children();
     private final Queue<Thread> doneWaiters = new ConcurrentLinkedQueue<>();
     private final Queue<Thread> slotWaiters = new ConcurrentLinkedQueue<>();
     /** Goroutines started or being started and not yet ended. Invariant: >= 0. */
@@ -156,7 +154,7 @@ public final class Scope implements AutoCloseable {
 
     /**
      * Limits the number of goroutines running at once to {@code n} (errgroup's SetLimit); a
-     * negative {@code n} removes the limit. Returns this scope.
+     * negative {@code n} removes the limit, and 0 blocks every {@code go}. Returns this scope.
      *
      * @throws IllegalStateException if goroutines are running
      */
@@ -285,6 +283,7 @@ public final class Scope implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        children.clear(); // closed and none running: no goroutine can be added any more
         Throwable f = first;
         if (f != null && !reported) {
             reported = true;
@@ -307,12 +306,12 @@ public final class Scope implements AutoCloseable {
 
     /** Undoes adopt() when the thread could not be started. */
     void abandon(Goroutine g) {
-        children.remove(g);
+        g.ended = true;
     }
 
     /** Called by a goroutine of this scope, last, with what it threw (or null). */
     void exited(Goroutine g, Throwable thrown) {
-        children.remove(g);
+        g.ended = true;
         if (thrown != null) {
             fail(g, thrown);
         }
@@ -336,17 +335,23 @@ public final class Scope implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@code t}, thrown after the scope failed or began closing, is a goroutine obeying
+     * the cancellation rather than a failure of its own: an interrupt or context error, or an
+     * exception caused by one (code often wraps an InterruptedException it cannot declare).
+     */
     private static boolean isCancellationEcho(Throwable t) {
-        return t instanceof InterruptedException || t instanceof UncheckedInterruptedException
-                || t instanceof ContextException || t instanceof ClosedByInterruptException;
+        for (int depth = 0; t != null && depth < 8; t = t.getCause(), depth++) {
+            if (t instanceof InterruptedException || t instanceof UncheckedInterruptedException
+                    || t instanceof ContextException || t instanceof ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void interruptChildren(Goroutine except) {
-        for (Goroutine c : children) {
-            if (c != except) {
-                c.thread.interrupt();
-            }
-        }
+        children.interruptAll(except);
     }
 
     // ---------------------------------------------------------------- slots and waiting
@@ -502,7 +507,8 @@ public final class Scope implements AutoCloseable {
     /** A value-returning goroutine: the handle is also the task it runs. */
     private static final class AsyncHandle<T> implements Handle<T>, Task {
         private final Scope scope;
-        private final Callable<T> callable;
+        /** Dropped after the call, so the handle does not keep what the callable captured. */
+        private Callable<T> callable;
         /** Set by async() right after the start, before the handle is returned. */
         volatile Goroutine goroutine;
         /** Written by the goroutine before it ends; read after join(). */
@@ -515,7 +521,9 @@ public final class Scope implements AutoCloseable {
 
         @Override
         public void run() throws Exception {
-            value = callable.call();
+            Callable<T> c = callable;
+            callable = null;
+            value = c.call();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.weft.sync;
 
+import dev.weft.context.AfterFunc;
 import dev.weft.context.Context;
 import dev.weft.context.ContextException;
 import dev.weft.goroutine.Goroutine;
@@ -43,7 +44,8 @@ public final class WaitGroup {
      *
      * Waiters park with this WaitGroup as blocker on a queue of threads; the CAS that bumps
      * the generation unparks them all. A waiter enqueues first and then re-reads state, and
-     * add() reads the queue after its CAS, so one of them sees the other.
+     * add() reads the queue after its CAS, so one of them sees the other. A waiter with a
+     * context also registers ctx.afterFunc(unpark) and stops it when it leaves.
      *
      * Invariant: 0 <= counter <= Integer.MAX_VALUE.
      */
@@ -173,13 +175,13 @@ public final class WaitGroup {
         }
         Thread me = Thread.currentThread();
         waiters.add(me);
-        Thread watcher = ctx == null ? null : ContextWatch.unparkWhenDone(ctx, me);
+        AfterFunc wake = ctx == null ? null : ctx.afterFunc(() -> LockSupport.unpark(me));
         try {
             parkWhileGeneration(generation(s), ctx);
         } finally {
             waiters.remove(me);
-            if (watcher != null) {
-                watcher.interrupt();
+            if (wake != null) {
+                wake.stop();
             }
         }
     }

@@ -255,4 +255,54 @@ class GoroutineTest {
         c.send(1);
         g.join();
     }
+    @Test
+    void waitGroupGoRecordsItsCallerAsStartSite() throws Exception {
+        Goroutine.recordStartSites(true);
+        Chan<Integer> c = Chan.make();
+        dev.weft.sync.WaitGroup wg = new dev.weft.sync.WaitGroup();
+        Goroutine g = wg.go("viaWaitGroup", c::recv);
+        GoroutineInfo info = Goroutine.snapshot().stream().filter(i -> i.thread() == g.thread).findFirst().orElseThrow();
+        assertEquals("waitGroupGoRecordsItsCallerAsStartSite", info.startSite().getMethodName());
+        c.send(1);
+        wg.await();
+    }
+
+    @Test
+    void dumpPutsTheLargestGroupFirst() {
+        Thread t = Thread.currentThread();
+        StackTraceElement[] none = new StackTraceElement[0];
+        StackTraceElement a = new StackTraceElement("A", "a", "A.java", 1);
+        StackTraceElement b = new StackTraceElement("B", "b", "B.java", 2);
+        String dump = Profile.format(List.of(
+                new GoroutineInfo("x#1", t, Thread.State.RUNNABLE, a, null, null, none),
+                new GoroutineInfo("y#2", t, Thread.State.WAITING, b, "chan(cap=0, len=0)", null, none),
+                new GoroutineInfo("y#3", t, Thread.State.WAITING, b, "chan(cap=0, len=0)", null, none)));
+        assertEquals("""
+                goroutine profile: total 3
+
+                2 @ B.b(B.java:2)
+                  waiting on: chan(cap=0, len=0)
+                  goroutine y#2 [WAITING]:
+                  goroutine y#3 [WAITING]:
+
+                1 @ A.a(A.java:1)
+                  waiting on: nothing
+                  goroutine x#1 [RUNNABLE]:
+                """, dump);
+    }
+    @Test
+    void aGoroutineCannotJoinItself() throws Exception {
+        CompletableFuture<Throwable> got = new CompletableFuture<>();
+        Goroutine g = Goroutine.go("selfish", () -> {
+            try {
+                Goroutine.current().join();
+                got.complete(null);
+            } catch (Throwable t) {
+                got.complete(t);
+            }
+        });
+        g.join();
+        assertTrue(got.get() instanceof IllegalStateException, String.valueOf(got.get()));
+        assertTrue(got.get().getMessage().contains("joins itself"));
+    }
 }

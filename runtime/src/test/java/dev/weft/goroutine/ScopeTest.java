@@ -263,6 +263,101 @@ class ScopeTest {
         }
     }
 
+    @Test
+    void rule_C1_goroutinesStartedAfterTheFailureStartInterrupted() throws Exception {
+        IllegalStateException boom = new IllegalStateException("boom");
+        try (Scope scope = Scope.open()) {
+            scope.go(() -> {
+                throw boom;
+            });
+            assertSame(boom, assertThrows(IllegalStateException.class, scope::await));
+            Handle<Boolean> late = scope.async("late", () -> Thread.currentThread().isInterrupted());
+            assertTrue(late.join(), "code that ignores the context must still see the cancellation");
+            assertSame(boom, scope.context().cause());
+        }
+    }
+
+    @Test
+    void rule_C1_awaitWithNoGoroutinesReturnsAndCancels() throws Exception {
+        try (Scope scope = Scope.open()) {
+            scope.await();
+            assertInstanceOf(ContextCanceledException.class, scope.context().err());
+        }
+    }
+
+    @Test
+    void rule_C1_anInterruptWrappedByTheGoroutineIsAnEchoToo() throws Exception {
+        IllegalStateException boom = new IllegalStateException("boom");
+        CountDownLatch blocked = new CountDownLatch(1);
+        try (Scope scope = Scope.open()) {
+            scope.go("wrapper", () -> {
+                blocked.countDown();
+                try {
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    throw new RuntimeException("could not finish", e); // common wrapping
+                }
+            });
+            blocked.await();
+            scope.go(() -> {
+                throw boom;
+            });
+            RuntimeException thrown = assertThrows(RuntimeException.class, scope::await);
+            assertSame(boom, thrown);
+            assertEquals(0, thrown.getSuppressed().length);
+        }
+    }
+
+    @Test
+    void rule_C1_closingEarlyIsNotAFailure() throws Exception {
+        // "first result wins": take one result, close the scope under the others.
+        Chan<String> results = Chan.make();
+        try (Scope scope = Scope.open()) {
+            for (int i = 0; i < 3; i++) {
+                int id = i;
+                scope.go("replica", () -> {
+                    if (id != 1) {
+                        new CountDownLatch(1).await(); // slow replicas
+                    }
+                    results.send("replica " + id);
+                });
+            }
+            assertEquals("replica 1", results.recv());
+        } // close interrupts the slow ones; their InterruptedExceptions are not failures
+    }
+
+    @Test
+    void rule_C1_failureReachesLiveGoroutinesAmongThousandsThatEnded() throws Exception {
+        // Ended goroutines are unlinked from the scope's list in sweeps; the live ones, old
+        // and new, must all stay reachable for the interrupt.
+        IllegalStateException boom = new IllegalStateException("boom");
+        AtomicInteger interrupted = new AtomicInteger();
+        CountDownLatch blocked = new CountDownLatch(10);
+        Task stubborn = () -> {
+            blocked.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.incrementAndGet();
+            }
+        };
+        try (Scope scope = Scope.open()) {
+            for (int round = 0; round < 5; round++) {
+                scope.go("old", stubborn);
+                for (int i = 0; i < 1000; i++) {
+                    scope.go("short", () -> { });
+                }
+                scope.go("young", stubborn);
+            }
+            blocked.await();
+            scope.go(() -> {
+                throw boom;
+            });
+            assertSame(boom, assertThrows(IllegalStateException.class, scope::await));
+            assertEquals(10, interrupted.get());
+        }
+    }
+
     // ---------------------------------------------------------------- C2
 
     @Test
@@ -320,6 +415,21 @@ class ScopeTest {
             Eventually.parkedOn(spawner, scope);
             scope.limit(-1);
             spawner.join();
+            scope.await();
+        }
+    }
+
+    @Test
+    void rule_C2_aNegativeLimitMeansNoLimit() throws Exception {
+        CountDownLatch all = new CountDownLatch(20);
+        try (Scope scope = Scope.open()) {
+            scope.limit(1).limit(-7);
+            for (int i = 0; i < 20; i++) {
+                scope.go(() -> {
+                    all.countDown();
+                    all.await(); // needs all 20 running at once
+                });
+            }
             scope.await();
         }
     }
@@ -430,6 +540,37 @@ class ScopeTest {
             } catch (IllegalStateException e) {
                 fail("close rethrew a spawner's refusal", e);
             }
+            Scope s = scope;
+            assertTrue(Goroutine.snapshot().stream().noneMatch(g -> g.scope() == s), "round " + round);
+        }
+    }
+
+    @Test
+    void rule_C3_stress_failuresAndCloseInAnyOrderLoseNothingAndLeaveNothing() throws Exception {
+        java.util.Random rnd = new java.util.Random(42);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        for (int round = 0; round < 300 && System.nanoTime() - end < 0; round++) {
+            Scope scope = Scope.open();
+            int failing = 0;
+            for (int i = 0; i < 8; i++) {
+                boolean fails = rnd.nextInt(4) == 0;
+                failing += fails ? 1 : 0;
+                scope.go("g", () -> {
+                    if (fails) {
+                        throw new IllegalStateException("f");
+                    }
+                    while (!Thread.currentThread().isInterrupted()) {
+                        Thread.yield(); // ignores the context; stops on interrupt
+                    }
+                });
+            }
+            boolean thrown = false;
+            try {
+                scope.close();
+            } catch (IllegalStateException e) {
+                thrown = true;
+            }
+            assertEquals(failing > 0, thrown, "round " + round + ": a failure was lost or invented");
             Scope s = scope;
             assertTrue(Goroutine.snapshot().stream().noneMatch(g -> g.scope() == s), "round " + round);
         }
@@ -577,6 +718,25 @@ class ScopeTest {
                 return a.getMessage();
             });
             assertTrue(h.join().contains("would wait for itself"), h.join());
+        }
+    }
+
+    @Test
+    void aHandleJoinedByItsOwnGoroutineIsRejected() throws Exception {
+        try (Scope scope = Scope.open()) {
+            AtomicReference<Handle<String>> self = new AtomicReference<>();
+            Chan<Integer> go = Chan.make(1);
+            Handle<String> h = scope.async("self", () -> {
+                go.recv();
+                try {
+                    return self.get().join();
+                } catch (IllegalStateException e) {
+                    return e.getMessage();
+                }
+            });
+            self.set(h);
+            go.send(1);
+            assertTrue(h.join().contains("joins itself"), h.join());
         }
     }
 

@@ -91,8 +91,10 @@ class WaitGroupTest {
         for (int i = 0; i < 100; i++) {
             wg.go(ran::incrementAndGet);
         }
+        Goroutine named = wg.go(ran::incrementAndGet);
         wg.await();
-        assertEquals(100, ran.get());
+        assertTrue(named.name().matches("WaitGroupTest#\\d+"), named.name());
+        assertEquals(101, ran.get());
         assertEquals(0, wg.count());
     }
 
