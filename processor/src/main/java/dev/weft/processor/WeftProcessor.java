@@ -6,6 +6,7 @@ import dev.weft.processor.common.Env;
 import dev.weft.processor.common.GeneratedFiles;
 import dev.weft.processor.common.Reporter;
 import dev.weft.processor.go.GoStep;
+import dev.weft.processor.select.SelectStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,7 @@ public final class WeftProcessor extends AbstractProcessor {
     private final List<Step> steps = new ArrayList<>();
 
     public WeftProcessor() {
-        this(List.of(GoStep::new));
+        this(List.of(GoStep::new, SelectStep::new));
     }
 
     /** For tests: a processor running the given steps. */

@@ -31,6 +31,26 @@ public enum Diag {
     GO_CONTEXT_FIELD("go-context-field", Diagnostic.Kind.WARNING),
     GO_BIDIRECTIONAL_CHAN("go-bidirectional-chan", Diagnostic.Kind.NOTE),
 
+    // @Select: what makes a select class impossible.
+    SELECT_NO_CASES("select-no-cases", Diagnostic.Kind.ERROR),
+    SELECT_NOT_A_CASE("select-not-a-case", Diagnostic.Kind.ERROR),
+    SELECT_TWO_KINDS("select-two-kinds", Diagnostic.Kind.ERROR),
+    SELECT_TWO_DEFAULTS("select-two-defaults", Diagnostic.Kind.ERROR),
+    SELECT_TWO_DONE("select-two-done", Diagnostic.Kind.ERROR),
+    SELECT_RECV_PARAMETERS("select-recv-parameters", Diagnostic.Kind.ERROR),
+    SELECT_SEND_SIGNATURE("select-send-signature", Diagnostic.Kind.ERROR),
+    SELECT_CASE_PARAMETERS("select-case-parameters", Diagnostic.Kind.ERROR),
+    SELECT_CASE_RETURN("select-case-return", Diagnostic.Kind.ERROR),
+    SELECT_CASE_GENERIC("select-case-generic", Diagnostic.Kind.ERROR),
+    SELECT_CASE_OVERLOAD("select-case-overload", Diagnostic.Kind.ERROR),
+    SELECT_CASE_NOT_OVERRIDABLE("select-case-not-overridable", Diagnostic.Kind.ERROR),
+    SELECT_AFTER_DURATION("select-after-duration", Diagnostic.Kind.ERROR),
+    SELECT_SENT_TARGET("select-sent-target", Diagnostic.Kind.ERROR),
+    SELECT_NOT_SUBCLASSABLE("select-not-subclassable", Diagnostic.Kind.ERROR),
+    SELECT_INACCESSIBLE("select-inaccessible", Diagnostic.Kind.ERROR),
+    SELECT_CASE_WITHOUT_SELECT("select-case-without-select", Diagnostic.Kind.ERROR),
+    SELECT_CLASS_CLASH("select-class-clash", Diagnostic.Kind.ERROR),
+
     /** A bug in the processor, reported on the element it was working on instead of crashing javac. */
     INTERNAL("internal", Diagnostic.Kind.ERROR);
 
