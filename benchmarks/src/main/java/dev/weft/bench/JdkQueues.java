@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -108,7 +109,9 @@ public class JdkQueues {
         g.join();
     }
 
-    /** W7's receivers, started and blocked on their own queues before the timed part. */
+    /**
+     * W7's receivers, blocked on their own queues before the timed part (see {@link Workload}).
+     */
     @State(Scope.Thread)
     public static class Popular {
         SynchronousQueue<Integer>[] queues;
@@ -124,26 +127,38 @@ public class JdkQueues {
             goroutines = PopularReceivers.start(queues.length, i -> {
                 SynchronousQueue<Integer> q = queues[i];
                 return () -> {
-                    for (int r = 0; r < POPULAR_ROUNDS; r++) {
+                    for (int r = 0; r <= POPULAR_ROUNDS; r++) {
                         q.take();
                     }
                 };
             });
         }
+
+        /** Sends each receiver the one more value it waits for, then joins them. */
+        @TearDown(Level.Invocation)
+        public void stopReceivers() throws InterruptedException {
+            for (SynchronousQueue<Integer> c : queues) {
+                c.put(MSG);
+            }
+            goroutines.join();
+        }
     }
 
-    /** W7: 10,000 goroutines each blocked taking from its own queue; one sender serves them all. */
+    /**
+     * W7: 10,000 goroutines each blocked taking from its own queue; one sender serves them all.
+     */
     @Benchmark
     @OperationsPerInvocation(POPULAR_MESSAGES)
     public void W7_popular(Popular s) throws InterruptedException {
         SynchronousQueue<Integer>[] queues = s.queues;
-        s.goroutines.go("sender", () -> {
+        var g = new Goroutines();
+        g.go("sender", () -> {
             for (int r = 0; r < POPULAR_ROUNDS; r++) {
                 for (SynchronousQueue<Integer> q : queues) {
                     q.put(MSG);
                 }
             }
         });
-        s.goroutines.join();
+        g.join();
     }
 }

@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -158,7 +159,9 @@ public class JoxChannels {
         });
     }
 
-    /** W7's receivers, started and blocked on their own channels before the timed part. */
+    /**
+     * W7's receivers, blocked on their own channels before the timed part (see {@link Workload}).
+     */
     @State(Scope.Thread)
     public static class Popular {
         Channel<Integer>[] chans;
@@ -174,26 +177,38 @@ public class JoxChannels {
             goroutines = PopularReceivers.start(chans.length, i -> {
                 Channel<Integer> ch = chans[i];
                 return () -> {
-                    for (int r = 0; r < POPULAR_ROUNDS; r++) {
+                    for (int r = 0; r <= POPULAR_ROUNDS; r++) {
                         ch.receive();
                     }
                 };
             });
         }
+
+        /** Sends each receiver the one more value it waits for, then joins them. */
+        @TearDown(Level.Invocation)
+        public void stopReceivers() throws InterruptedException {
+            for (Channel<Integer> c : chans) {
+                c.send(MSG);
+            }
+            goroutines.join();
+        }
     }
 
-    /** W7: 10,000 goroutines each blocked receiving on its own channel; one sender serves them all. */
+    /**
+     * W7: 10,000 goroutines each blocked receiving on its own channel; one sender serves them all.
+     */
     @Benchmark
     @OperationsPerInvocation(POPULAR_MESSAGES)
     public void W7_popular(Popular s) throws InterruptedException {
         Channel<Integer>[] chans = s.chans;
-        s.goroutines.go("sender", () -> {
+        var g = new Goroutines();
+        g.go("sender", () -> {
             for (int r = 0; r < POPULAR_ROUNDS; r++) {
                 for (Channel<Integer> ch : chans) {
                     ch.send(MSG);
                 }
             }
         });
-        s.goroutines.join();
+        g.join();
     }
 }

@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -160,7 +161,9 @@ public class WeftChannels {
         });
     }
 
-    /** W7's receivers, started and blocked on their own channels before the timed part. */
+    /**
+     * W7's receivers, blocked on their own channels before the timed part (see {@link Workload}).
+     */
     @State(Scope.Thread)
     public static class Popular {
         Chan<Integer>[] chans;
@@ -176,26 +179,38 @@ public class WeftChannels {
             goroutines = PopularReceivers.start(chans.length, i -> {
                 Chan<Integer> ch = chans[i];
                 return () -> {
-                    for (int r = 0; r < POPULAR_ROUNDS; r++) {
+                    for (int r = 0; r <= POPULAR_ROUNDS; r++) {
                         ch.recv();
                     }
                 };
             });
         }
+
+        /** Sends each receiver the one more value it waits for, then joins them. */
+        @TearDown(Level.Invocation)
+        public void stopReceivers() throws InterruptedException {
+            for (Chan<Integer> c : chans) {
+                c.send(MSG);
+            }
+            goroutines.join();
+        }
     }
 
-    /** W7: 10,000 goroutines each blocked receiving on its own channel; one sender serves them all. */
+    /**
+     * W7: 10,000 goroutines each blocked receiving on its own channel; one sender serves them all.
+     */
     @Benchmark
     @OperationsPerInvocation(POPULAR_MESSAGES)
     public void W7_popular(Popular s) throws InterruptedException {
         Chan<Integer>[] chans = s.chans;
-        s.goroutines.go("sender", () -> {
+        var g = new Goroutines();
+        g.go("sender", () -> {
             for (int r = 0; r < POPULAR_ROUNDS; r++) {
                 for (Chan<Integer> ch : chans) {
                     ch.send(MSG);
                 }
             }
         });
-        s.goroutines.join();
+        g.join();
     }
 }

@@ -7,6 +7,9 @@ import java.util.Locale;
  * A grouped bar chart as a standalone SVG: one group per workload, one bar per system, the value
  * written above each bar, and an optional reference mark per group (a dashed line, for figures
  * measured elsewhere). Missing values (NaN) are drawn as "n/a".
+ *
+ * <p>The value axis is logarithmic: the workloads span 50 to 20,000 ns per message, and on a log
+ * axis the same gap between two bars means the same ratio in every group.
  */
 final class Chart {
     private static final String[] COLORS = {"#2b6cb0", "#dd8a2e", "#7b5ea7", "#3a9a5b"};
@@ -26,14 +29,17 @@ final class Chart {
      */
     static String svg(String title, String unit, List<String> groups, List<String> series,
             double[][] values, double[] reference, String referenceLabel) {
-        double max = 0;
+        double max = 1;
+        double min = Double.MAX_VALUE;
         for (int g = 0; g < groups.size(); g++) {
             for (double v : values[g]) {
-                max = Double.isNaN(v) ? max : Math.max(max, v);
+                max = v > max ? v : max;
+                min = v > 0 && v < min ? v : min;
             }
-            max = Double.isNaN(reference[g]) ? max : Math.max(max, reference[g]);
+            max = reference[g] > max ? reference[g] : max;
+            min = reference[g] > 0 && reference[g] < min ? reference[g] : min;
         }
-        double top = niceCeiling(max);
+        Scale scale = Scale.of(min, max);
         int groupWidth = series.size() * BAR + GAP;
         int width = LEFT + groups.size() * groupWidth + 20;
         int height = TOP + PLOT_HEIGHT + 80;
@@ -44,14 +50,14 @@ final class Chart {
         b.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
         text(b, LEFT, 22, "start", 15, title);
         legend(b, series, referenceLabel);
-        axis(b, top, unit, width);
+        axis(b, scale, unit, width);
         for (int g = 0; g < groups.size(); g++) {
             int x0 = LEFT + g * groupWidth + GAP / 2;
             for (int s = 0; s < series.size(); s++) {
-                bar(b, x0 + s * BAR, values[g][s], top, COLORS[s % COLORS.length]);
+                bar(b, x0 + s * BAR, values[g][s], scale, COLORS[s % COLORS.length]);
             }
             if (!Double.isNaN(reference[g])) {
-                double y = y(reference[g], top);
+                double y = y(reference[g], scale);
                 b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\""
                         + " stroke=\"black\" stroke-width=\"1.5\" stroke-dasharray=\"5,3\"/>%n",
                         x0 - 4, y, x0 + series.size() * BAR + 4, y));
@@ -76,26 +82,32 @@ final class Chart {
         }
     }
 
-    private static void axis(StringBuilder b, double top, String unit, int width) {
-        for (int t = 0; t <= 5; t++) {
-            double v = top * t / 5;
-            double y = y(v, top);
-            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\""
-                    + " stroke=\"%s\"/>%n", LEFT, y, width - 20, y, t == 0 ? "#444" : "#ddd"));
-            text(b, LEFT - 6, (int) y + 4, "end", 10, String.format(Locale.ROOT, "%,.0f", v));
+    private static void axis(StringBuilder b, Scale scale, String unit, int width) {
+        for (double decade = scale.low; decade <= scale.high; decade *= 10) {
+            for (int m : new int[] {1, 2, 5}) {
+                double v = decade * m;
+                if (v > scale.high) {
+                    break;
+                }
+                double y = y(v, scale);
+                b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\""
+                        + " y2=\"%.1f\" stroke=\"%s\"/>%n", LEFT, y, width - 20, y,
+                        v == scale.low ? "#444" : m == 1 ? "#bbb" : "#eee"));
+                text(b, LEFT - 6, (int) y + 4, "end", 10, String.format(Locale.ROOT, "%,.0f", v));
+            }
         }
         b.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%d\" text-anchor=\"middle\""
                 + " transform=\"rotate(-90 16 %d)\">%s</text>%n",
-                TOP + PLOT_HEIGHT / 2, TOP + PLOT_HEIGHT / 2, escape(unit)));
+                TOP + PLOT_HEIGHT / 2, TOP + PLOT_HEIGHT / 2, escape(unit + " (log scale)")));
     }
 
-    private static void bar(StringBuilder b, int x, double v, double top, String color) {
+    private static void bar(StringBuilder b, int x, double v, Scale scale, String color) {
         int base = TOP + PLOT_HEIGHT;
         if (Double.isNaN(v)) {
             text(b, x + BAR / 2, base - 4, "middle", 9, "n/a");
             return;
         }
-        double y = y(v, top);
+        double y = y(v, scale);
         b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\""
                 + " fill=\"%s\"><title>%s</title></rect>%n", x + 2, y, BAR - 4, base - y, color,
                 Report.ns(v)));
@@ -105,20 +117,21 @@ final class Chart {
                 + " transform=\"rotate(-90 %d %d)\">%s</text>%n", tx, ty, tx, ty, Report.ns(v)));
     }
 
-    private static double y(double v, double top) {
-        return TOP + PLOT_HEIGHT - v / top * PLOT_HEIGHT;
+    private static double y(double v, Scale s) {
+        double f = (Math.log10(v) - Math.log10(s.low)) / (Math.log10(s.high) - Math.log10(s.low));
+        return TOP + PLOT_HEIGHT - f * PLOT_HEIGHT;
     }
 
-    /** The smallest 1, 2 or 5 times a power of ten at least {@code 1.25 * max} (room for labels). */
-    static double niceCeiling(double max) {
-        double want = Math.max(max * 1.25, 1);
-        double p = Math.pow(10, Math.floor(Math.log10(want)));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (m * p >= want) {
-                return m * p;
-            }
+    /**
+     * The log axis: from the power of ten at or below the smallest value to a top that leaves
+     * the largest bar 80% of the height, so its label fits above it.
+     */
+    record Scale(double low, double high) {
+        static Scale of(double min, double max) {
+            double low = Math.pow(10, Math.floor(Math.log10(Math.min(min, max))));
+            double span = (Math.log10(max) - Math.log10(low)) / 0.8;
+            return new Scale(low, Math.pow(10, Math.log10(low) + Math.max(span, 1)));
         }
-        return 10 * p;
     }
 
     private static void text(StringBuilder b, int x, int y, String anchor, int size, String s) {

@@ -166,7 +166,7 @@ public final class Report {
             String[] ref = ELSEWHERE.get(e.getKey());
             go[g++] = ref == null ? Double.NaN : Double.parseDouble(ref[0]);
         }
-        return Chart.svg("Channels: ns per message, median (lower is better)", "ns per message",
+        return Chart.svg("Channels: ns per message, median (log scale; lower is better)", "ns per message",
                 groups, series, values, go, "Go 1.19 (design.md; measured elsewhere, not in this run)");
     }
 
