@@ -6,6 +6,7 @@
 #   quick  (default) 1 fork, 2 x 1 s warm-up, 3 x 1 s measured per benchmark: the channel
 #          workloads of the three systems take about 2 minutes on an idle 2-core machine.
 #   full   2 forks, 5 x 2 s warm-up, 10 x 2 s measured per benchmark: about 30 minutes.
+#   Both add JMH's gc profiler, for the bytes allocated per message.
 #
 # With no regex every benchmark class of the module runs (the channel classes WeftChannels,
 # JdkQueues, JoxChannels, and any other class, which the report lists under "Other
@@ -16,8 +17,8 @@ set -euo pipefail
 mode=${1:-quick}
 [ $# -gt 0 ] && shift
 case "$mode" in
-  quick) jmh_opts=(-f 1 -wi 2 -w 1s -i 3 -r 1s) ;;
-  full)  jmh_opts=(-f 2 -wi 5 -w 2s -i 10 -r 2s) ;;
+  quick) jmh_opts=(-f 1 -wi 2 -w 1s -i 3 -r 1s -prof gc) ;;
+  full)  jmh_opts=(-f 2 -wi 5 -w 2s -i 10 -r 2s -prof gc) ;;
   *) echo "usage: benchmarks/run.sh [quick|full] [JMH include regex ...]" >&2; exit 2 ;;
 esac
 
@@ -46,11 +47,11 @@ read -r java java_version < <(find_java)
 echo "== building benchmarks/target/benchmarks.jar"
 mvn -q -pl benchmarks -am package -DskipTests
 
-# JMH 1.37 reads fields through sun.misc.Unsafe, which JDK 23+ warns about in every fork.
+# JMH 1.37 reads fields through sun.misc.Unsafe, which JDK 23+ warns about; JMH's forks
+# inherit this JVM's flags, so one flag here quiets them all.
 jvm_flags=()
 if [ "$java_version" -ge 23 ]; then
   jvm_flags=(--sun-misc-unsafe-memory-access=allow)
-  jmh_opts+=(-jvmArgsPrepend --sun-misc-unsafe-memory-access=allow)
 fi
 
 json=benchmarks/target/jmh-$mode.json

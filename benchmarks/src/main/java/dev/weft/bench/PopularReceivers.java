@@ -23,7 +23,8 @@ final class PopularReceivers {
             });
         }
         if (!started.await(Goroutines.TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            throw new IllegalStateException("W7 receivers did not start within " + Goroutines.TIMEOUT);
+            throw new IllegalStateException("W7 receivers did not start within "
+                    + Goroutines.TIMEOUT);
         }
         return g;
     }

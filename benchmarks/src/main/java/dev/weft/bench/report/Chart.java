@@ -18,6 +18,7 @@ final class Chart {
     private static final int LEFT = 78;
     private static final int TOP = 70;
     private static final int PLOT_HEIGHT = 300;
+    private static final int BASE = TOP + PLOT_HEIGHT;
 
     private Chart() {}
 
@@ -29,25 +30,15 @@ final class Chart {
      */
     static String svg(String title, String unit, List<String> groups, List<String> series,
             double[][] values, double[] reference, String referenceLabel) {
-        double max = 1;
-        double min = Double.MAX_VALUE;
-        for (int g = 0; g < groups.size(); g++) {
-            for (double v : values[g]) {
-                max = v > max ? v : max;
-                min = v > 0 && v < min ? v : min;
-            }
-            max = reference[g] > max ? reference[g] : max;
-            min = reference[g] > 0 && reference[g] < min ? reference[g] : min;
-        }
-        Scale scale = Scale.of(min, max);
+        Scale scale = Scale.of(values, reference);
         int groupWidth = series.size() * BAR + GAP;
         int width = LEFT + groups.size() * groupWidth + 20;
-        int height = TOP + PLOT_HEIGHT + 80;
+        int height = BASE + 80;
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
-                + " height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n",
+        b.append(fmt("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
+                + " viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n",
                 width, height, width, height));
-        b.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
+        b.append(fmt("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
         text(b, LEFT, 22, "start", 15, title);
         legend(b, series, referenceLabel);
         axis(b, scale, unit, width);
@@ -57,12 +48,9 @@ final class Chart {
                 bar(b, x0 + s * BAR, values[g][s], scale, COLORS[s % COLORS.length]);
             }
             if (!Double.isNaN(reference[g])) {
-                double y = y(reference[g], scale);
-                b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\""
-                        + " stroke=\"black\" stroke-width=\"1.5\" stroke-dasharray=\"5,3\"/>%n",
-                        x0 - 4, y, x0 + series.size() * BAR + 4, y));
+                dashed(b, x0 - 4, x0 + series.size() * BAR + 4, scale.y(reference[g]));
             }
-            text(b, x0 + series.size() * BAR / 2, TOP + PLOT_HEIGHT + 18, "middle", 11, groups.get(g));
+            text(b, x0 + series.size() * BAR / 2, BASE + 18, "middle", 11, groups.get(g));
         }
         return b.append("</svg>\n").toString();
     }
@@ -70,14 +58,13 @@ final class Chart {
     private static void legend(StringBuilder b, List<String> series, String referenceLabel) {
         int x = LEFT;
         for (int s = 0; s < series.size(); s++) {
-            b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"34\" width=\"12\" height=\"12\""
-                    + " fill=\"%s\"/>%n", x, COLORS[s % COLORS.length]));
+            b.append(fmt("<rect x=\"%d\" y=\"34\" width=\"12\" height=\"12\" fill=\"%s\"/>%n",
+                    x, COLORS[s % COLORS.length]));
             text(b, x + 16, 44, "start", 11, series.get(s));
             x += 26 + 7 * series.get(s).length();
         }
         if (referenceLabel != null) {
-            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"40\" x2=\"%d\" y2=\"40\" stroke=\"black\""
-                    + " stroke-width=\"1.5\" stroke-dasharray=\"5,3\"/>%n", x, x + 20));
+            dashed(b, x, x + 20, 40);
             text(b, x + 26, 44, "start", 11, referenceLabel);
         }
     }
@@ -89,57 +76,76 @@ final class Chart {
                 if (v > scale.high) {
                     break;
                 }
-                double y = y(v, scale);
-                b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\""
-                        + " y2=\"%.1f\" stroke=\"%s\"/>%n", LEFT, y, width - 20, y,
-                        v == scale.low ? "#444" : m == 1 ? "#bbb" : "#eee"));
-                text(b, LEFT - 6, (int) y + 4, "end", 10, String.format(Locale.ROOT, "%,.0f", v));
+                double y = scale.y(v);
+                String color = v == scale.low ? "#444" : m == 1 ? "#bbb" : "#eee";
+                b.append(fmt("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\"/>%n",
+                        LEFT, y, width - 20, y, color));
+                text(b, LEFT - 6, (int) y + 4, "end", 10, fmt("%,.0f", v));
             }
         }
-        b.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%d\" text-anchor=\"middle\""
+        int mid = TOP + PLOT_HEIGHT / 2;
+        b.append(fmt("<text x=\"16\" y=\"%d\" text-anchor=\"middle\""
                 + " transform=\"rotate(-90 16 %d)\">%s</text>%n",
-                TOP + PLOT_HEIGHT / 2, TOP + PLOT_HEIGHT / 2, escape(unit + " (log scale)")));
+                mid, mid, escape(unit + " (log scale)")));
     }
 
     private static void bar(StringBuilder b, int x, double v, Scale scale, String color) {
-        int base = TOP + PLOT_HEIGHT;
         if (Double.isNaN(v)) {
-            text(b, x + BAR / 2, base - 4, "middle", 9, "n/a");
+            text(b, x + BAR / 2, BASE - 4, "middle", 9, "n/a");
             return;
         }
-        double y = y(v, scale);
-        b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\""
-                + " fill=\"%s\"><title>%s</title></rect>%n", x + 2, y, BAR - 4, base - y, color,
-                Report.ns(v)));
+        double y = scale.y(v);
+        b.append(fmt("<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\">"
+                + "<title>%s</title></rect>%n", x + 2, y, BAR - 4, BASE - y, color, Report.ns(v)));
         int tx = x + BAR / 2 + 4;
         int ty = (int) y - 4;
-        b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\""
-                + " transform=\"rotate(-90 %d %d)\">%s</text>%n", tx, ty, tx, ty, Report.ns(v)));
+        b.append(fmt("<text x=\"%d\" y=\"%d\" font-size=\"10\" transform=\"rotate(-90 %d %d)\">"
+                + "%s</text>%n", tx, ty, tx, ty, Report.ns(v)));
     }
 
-    private static double y(double v, Scale s) {
-        double f = (Math.log10(v) - Math.log10(s.low)) / (Math.log10(s.high) - Math.log10(s.low));
-        return TOP + PLOT_HEIGHT - f * PLOT_HEIGHT;
+    private static void dashed(StringBuilder b, int x1, int x2, double y) {
+        b.append(fmt("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\""
+                + " stroke-width=\"1.5\" stroke-dasharray=\"5,3\"/>%n", x1, y, x2, y));
     }
 
     /**
      * The log axis: from the power of ten at or below the smallest value to a top that leaves
-     * the largest bar 80% of the height, so its label fits above it.
+     * the largest bar 80% of the plot's height, so its label fits above it.
      */
     record Scale(double low, double high) {
-        static Scale of(double min, double max) {
+        static Scale of(double[][] values, double[] reference) {
+            double min = Double.MAX_VALUE;
+            double max = 1;
+            for (int g = 0; g < values.length; g++) {
+                for (double v : values[g]) {
+                    min = v > 0 && v < min ? v : min;
+                    max = v > max ? v : max;
+                }
+                min = reference[g] > 0 && reference[g] < min ? reference[g] : min;
+                max = reference[g] > max ? reference[g] : max;
+            }
             double low = Math.pow(10, Math.floor(Math.log10(Math.min(min, max))));
-            double span = (Math.log10(max) - Math.log10(low)) / 0.8;
-            return new Scale(low, Math.pow(10, Math.log10(low) + Math.max(span, 1)));
+            double decades = Math.max((Math.log10(max) - Math.log10(low)) / 0.8, 1);
+            return new Scale(low, low * Math.pow(10, decades));
+        }
+
+        double y(double v) {
+            double f = (Math.log10(v) - Math.log10(low)) / (Math.log10(high) - Math.log10(low));
+            return BASE - f * PLOT_HEIGHT;
         }
     }
 
     private static void text(StringBuilder b, int x, int y, String anchor, int size, String s) {
-        b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
+        b.append(fmt("<text x=\"%d\" y=\"%d\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
                 x, y, anchor, size, escape(s)));
     }
 
+    private static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
     static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

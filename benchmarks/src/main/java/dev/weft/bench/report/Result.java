@@ -8,11 +8,13 @@ import java.util.Map;
 /**
  * One benchmark of a JMH JSON result file: where it lives ({@code className}, {@code method},
  * {@code params}), JMH's mean with its 99.9% error, and the median, minimum and maximum of the
- * measurement iterations (the report ranks by the median, as design.md's figures are medians).
+ * measurement iterations (the report ranks by the median, as design.md's figures are medians),
+ * and the bytes allocated per operation when JMH's gc profiler ran ({@code -prof gc}), else NaN.
  */
 record Result(String className, String method, Map<String, String> params, String mode,
         double mean, double error, double median, double min, double max, int samples,
-        String unit, String jmh, String jdk, String vm, List<String> jvmArgs, String settings) {
+        String unit, double bytesPerOp, String jmh, String jdk, String vm, List<String> jvmArgs,
+        String settings) {
 
     /** Reads every result of a JMH {@code -rf json} document. */
     @SuppressWarnings("unchecked")
@@ -40,16 +42,24 @@ record Result(String className, String method, Map<String, String> params, Strin
         for (Object fork : (List<Object>) pmx.get("rawData")) {
             samples += ((List<Object>) fork).size();
         }
-        String settings = String.format("%s forks, %s x %s warm-up, %s x %s measured",
+        String settings = String.format("forks %s, warm-up %s x %s, measured %s x %s",
                 fmtInt(r.get("forks")), fmtInt(r.get("warmupIterations")), r.get("warmupTime"),
                 fmtInt(r.get("measurementIterations")), r.get("measurementTime"));
         return new Result(cls, bench.substring(dot + 1), params, (String) r.get("mode"),
                 Json.number(pmx.get("score")), Json.number(pmx.get("scoreError")),
                 Json.number(pct.get("50.0")), Json.number(pct.get("0.0")),
                 Json.number(pct.get("100.0")), samples, (String) pmx.get("scoreUnit"),
+                secondary((Map<String, Object>) r.get("secondaryMetrics"), "gc.alloc.rate.norm"),
                 String.valueOf(r.get("jmhVersion")), (String) r.get("jdkVersion"),
                 r.get("vmName") + " " + r.get("vmVersion"),
                 (List<String>) (List<?>) r.getOrDefault("jvmArgs", List.of()), settings);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double secondary(Map<String, Object> metrics, String name) {
+        Object m = metrics == null ? null : metrics.get(name);
+        return m instanceof Map<?, ?> mm ? Json.number(((Map<String, Object>) mm).get("score"))
+                : Double.NaN;
     }
 
     private static String fmtInt(Object v) {
