@@ -17,10 +17,10 @@ module dev.weft {
     // exports dev.weft.annotation;
 
     // (goroutine) uncommented by the change that adds its first class
-    // exports dev.weft.goroutine;
+    exports dev.weft.goroutine;
 
     // (sync) uncommented by the change that adds its first class
-    // exports dev.weft.sync;
+    exports dev.weft.sync;
 
     // (resilience) uncommented by the change that adds its first class
     // exports dev.weft.resilience;

@@ -2,6 +2,7 @@ package dev.weft.chan;
 
 import dev.weft.context.Context;
 import dev.weft.context.ContextException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -286,33 +287,39 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     @Override
     public void close() {
-        Node waiting = null; // completed waiters, chained through Node.next, woken after unlock
+        // Completed waiters are collected under the lock and woken after it. Their nodes may be
+        // reused by a select as soon as the lock is released, so only waiters are kept.
+        ArrayList<Waiter> woken = null;
         lock.lock();
         try {
             if (closed) {
                 throw new ChannelClosedException("close of closed channel");
             }
             closed = true;
-            Node n;
-            while ((n = recvq.claimFirst()) != null) {
-                n.waiter.complete(n.caseIndex, null, false);
-                n.next = waiting;
-                waiting = n;
-            }
-            while ((n = sendq.claimFirst()) != null) {
-                n.waiter.complete(n.caseIndex, null, false);
-                n.next = waiting;
-                waiting = n;
-            }
+            woken = completeAllClosed(recvq, woken);
+            woken = completeAllClosed(sendq, woken);
         } finally {
             lock.unlock();
         }
-        while (waiting != null) {
-            Node next = waiting.next;
-            waiting.next = null;
-            waiting.waiter.unpark();
-            waiting = next;
+        if (woken != null) {
+            for (Waiter w : woken) {
+                w.unpark();
+            }
         }
+    }
+
+    /** Completes every live waiter of {@code q} as "closed": receivers get ok=false, senders throw. */
+    private static ArrayList<Waiter> completeAllClosed(WaitQueue q,
+            ArrayList<Waiter> woken) {
+        Node n;
+        while ((n = q.claimFirst()) != null) {
+            n.waiter.complete(n.caseIndex, null, false);
+            if (woken == null) {
+                woken = new ArrayList<>();
+            }
+            woken.add(n.waiter);
+        }
+        return woken;
     }
 
     @Override
