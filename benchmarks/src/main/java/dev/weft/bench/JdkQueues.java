@@ -118,7 +118,7 @@ public class JdkQueues {
         Goroutines goroutines;
 
         @Setup(Level.Invocation)
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array, filled at once
         public void startReceivers() throws InterruptedException {
             queues = new SynchronousQueue[Workload.POPULAR_RECEIVERS];
             for (int i = 0; i < queues.length; i++) {

@@ -168,7 +168,7 @@ public class JoxChannels {
         Goroutines goroutines;
 
         @Setup(Level.Invocation)
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array, filled at once
         public void startReceivers() throws InterruptedException {
             chans = new Channel[Workload.POPULAR_RECEIVERS];
             for (int i = 0; i < chans.length; i++) {

@@ -170,7 +170,7 @@ public class WeftChannels {
         Goroutines goroutines;
 
         @Setup(Level.Invocation)
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array, filled at once
         public void startReceivers() throws InterruptedException {
             chans = new Chan[Workload.POPULAR_RECEIVERS];
             for (int i = 0; i < chans.length; i++) {
