@@ -59,7 +59,22 @@ jmh_cmd=(java "${jvm_flags[@]}" -jar benchmarks/target/benchmarks.jar "${jmh_opt
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 echo "== ${jmh_cmd[*]}   (java: $java)"
 started=$(date +%s)
-"$java" "${jmh_cmd[@]:1}"
+# JMH refuses to start while another JMH run holds /tmp/jmh.lock (two runs would skew each
+# other on a shared machine): wait for it, up to half an hour.
+log=benchmarks/target/jmh-$mode.log
+rm -f "$json"
+for attempt in $(seq 1 180); do
+  rc=0
+  "$java" "${jmh_cmd[@]:1}" 2>&1 | tee "$log" || rc=$?
+  grep -q "Unable to acquire the JMH lock" "$log" || break
+  echo "== another JMH run holds /tmp/jmh.lock; retrying in 10 s (attempt $attempt of 180)"
+  sleep 10
+  started=$(date +%s)
+done
+if [ "$rc" -ne 0 ] || [ ! -s "$json" ]; then
+  echo "run.sh: JMH failed (exit $rc); see $log" >&2
+  exit 1
+fi
 echo "== JMH took $(( $(date +%s) - started )) s"
 
 "$java" -cp benchmarks/target/benchmarks.jar dev.weft.bench.report.Report \

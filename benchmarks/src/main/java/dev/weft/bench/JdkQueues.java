@@ -115,7 +115,7 @@ public class JdkQueues {
     @State(Scope.Thread)
     public static class Popular {
         SynchronousQueue<Integer>[] queues;
-        Goroutines goroutines;
+        PopularReceivers receivers;
 
         @Setup(Level.Invocation)
         @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array, filled at once
@@ -124,14 +124,7 @@ public class JdkQueues {
             for (int i = 0; i < queues.length; i++) {
                 queues[i] = new SynchronousQueue<>();
             }
-            goroutines = PopularReceivers.start(queues.length, i -> {
-                SynchronousQueue<Integer> q = queues[i];
-                return () -> {
-                    for (int r = 0; r <= POPULAR_ROUNDS; r++) {
-                        q.take();
-                    }
-                };
-            });
+            receivers = PopularReceivers.start(queues.length, i -> queues[i]::take);
         }
 
         /** Sends each receiver the one more value it waits for, then joins them. */
@@ -140,7 +133,7 @@ public class JdkQueues {
             for (SynchronousQueue<Integer> c : queues) {
                 c.put(MSG);
             }
-            goroutines.join();
+            receivers.join();
         }
     }
 
@@ -160,5 +153,6 @@ public class JdkQueues {
             }
         });
         g.join();
+        s.receivers.awaitServed();
     }
 }

@@ -165,7 +165,7 @@ public class JoxChannels {
     @State(Scope.Thread)
     public static class Popular {
         Channel<Integer>[] chans;
-        Goroutines goroutines;
+        PopularReceivers receivers;
 
         @Setup(Level.Invocation)
         @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array, filled at once
@@ -174,14 +174,7 @@ public class JoxChannels {
             for (int i = 0; i < chans.length; i++) {
                 chans[i] = Channel.newRendezvousChannel();
             }
-            goroutines = PopularReceivers.start(chans.length, i -> {
-                Channel<Integer> ch = chans[i];
-                return () -> {
-                    for (int r = 0; r <= POPULAR_ROUNDS; r++) {
-                        ch.receive();
-                    }
-                };
-            });
+            receivers = PopularReceivers.start(chans.length, i -> chans[i]::receive);
         }
 
         /** Sends each receiver the one more value it waits for, then joins them. */
@@ -190,7 +183,7 @@ public class JoxChannels {
             for (Channel<Integer> c : chans) {
                 c.send(MSG);
             }
-            goroutines.join();
+            receivers.join();
         }
     }
 
@@ -210,5 +203,6 @@ public class JoxChannels {
             }
         });
         g.join();
+        s.receivers.awaitServed();
     }
 }

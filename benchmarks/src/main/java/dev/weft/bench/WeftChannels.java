@@ -167,7 +167,7 @@ public class WeftChannels {
     @State(Scope.Thread)
     public static class Popular {
         Chan<Integer>[] chans;
-        Goroutines goroutines;
+        PopularReceivers receivers;
 
         @Setup(Level.Invocation)
         @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array, filled at once
@@ -176,14 +176,7 @@ public class WeftChannels {
             for (int i = 0; i < chans.length; i++) {
                 chans[i] = Chan.make();
             }
-            goroutines = PopularReceivers.start(chans.length, i -> {
-                Chan<Integer> ch = chans[i];
-                return () -> {
-                    for (int r = 0; r <= POPULAR_ROUNDS; r++) {
-                        ch.recv();
-                    }
-                };
-            });
+            receivers = PopularReceivers.start(chans.length, i -> chans[i]::recv);
         }
 
         /** Sends each receiver the one more value it waits for, then joins them. */
@@ -192,7 +185,7 @@ public class WeftChannels {
             for (Chan<Integer> c : chans) {
                 c.send(MSG);
             }
-            goroutines.join();
+            receivers.join();
         }
     }
 
@@ -212,5 +205,6 @@ public class WeftChannels {
             }
         });
         g.join();
+        s.receivers.awaitServed();
     }
 }

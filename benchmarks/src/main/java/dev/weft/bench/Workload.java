@@ -8,9 +8,9 @@ package dev.weft.bench;
  * per message that is milliseconds, against a few microseconds to start and join two to nine
  * threads, so thread start is noise. W7 is different: starting and ending 10,000 threads would
  * cost about as much as the messages, and that is W6's subject, not W7's. So W7's receivers start
- * in a JMH {@code Level.Invocation} set-up, each takes {@link #POPULAR_ROUNDS} values in the timed
- * part and then waits for one more, which the tear-down sends before joining them. The timed part
- * ends when the sender's last send completes: on an unbuffered channel that means it was taken.
+ * in a JMH {@code Level.Invocation} set-up, and the timed part ends when the sender is done and
+ * every receiver has taken its {@link #POPULAR_ROUNDS} values ({@link PopularReceivers}); then
+ * each waits for one more value, which the tear-down sends before joining them.
  */
 final class Workload {
     /** Messages per invocation of W1 to W5 (W1: one-way hops, so half as many round trips). */
