@@ -14,7 +14,7 @@ module dev.weft {
     exports dev.weft.time;
 
     // (annotation) uncommented by the change that adds its first class
-    // exports dev.weft.annotation;
+    exports dev.weft.annotation;
 
     // (goroutine) uncommented by the change that adds its first class
     exports dev.weft.goroutine;
@@ -23,5 +23,5 @@ module dev.weft {
     exports dev.weft.sync;
 
     // (resilience) uncommented by the change that adds its first class
-    // exports dev.weft.resilience;
+    exports dev.weft.resilience;
 }

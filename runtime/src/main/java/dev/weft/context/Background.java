@@ -4,7 +4,7 @@ import dev.weft.chan.RecvChan;
 import java.util.Optional;
 
 /** {@code background()} and {@code todo()}: never done, no deadline, no values. */
-final class Background extends AbstractContext {
+final class Background implements Context {
     static final Background BACKGROUND = new Background("Context.background()");
     static final Background TODO = new Background("Context.todo()");
 

@@ -2,198 +2,283 @@ package dev.weft.context;
 
 import dev.weft.chan.Chan;
 import dev.weft.chan.RecvChan;
-import dev.weft.time.Cancellable;
-import dev.weft.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
-/**
- * A cancellable context, with an optional deadline.
- *
- * <p>Invariants: {@code err} goes from null to non-null once, under {@code lock}, together with
- * {@code cause}, and the done channel is closed right after; children are only added while not
- * done; a child registered with a done parent is cancelled at once.
- */
-final class CancelCtx extends AbstractContext implements CancelCauseContext {
-    private final Context parent;
-    private final Instant deadline;
-    private final Chan<Void> done = Chan.make();
-    private final ReentrantLock lock = new ReentrantLock();
-    private Set<CancelCtx> children; // guarded by lock
-    private volatile ContextException err;
-    private volatile Throwable cause;
-    private Cancellable timer;       // guarded by lock
+/** A cancellable context: Go's {@code cancelCtx}. */
+class CancelCtx extends Node implements CancelCauseContext {
+    /*
+     * Design note: the cancel tree.
+     *
+     * Each CancelCtx keeps an intrusive doubly linked list of its children (Node.prev/next,
+     * head firstChild): the cancellable contexts and afterFunc registrations whose nearest
+     * cancellable ancestor it is (value and withoutCancel layers in between are skipped, as Go
+     * skips them by finding the parent *cancelCtx). Adding and removing a child is O(1) under
+     * the parent's monitor and costs no per-parent HashSet (Go's children map).
+     *
+     *   live --cancel / parent done / deadline--> done     (once; state never changes again)
+     *
+     * Cancel, under this context's monitor: if done, return; publish `state`; close the done
+     * channel if it was ever made; take the child list (firstChild = null). Then, without the
+     * monitor: stop the timer, leave the parent's list, and cancel the taken children and their
+     * descendants with the same Done (Node.cancelAll: an explicit stack, no recursion). A child
+     * that cancels itself meanwhile finds its parent done and leaves the list alone, so the
+     * taken list is private to the canceller. A child added to a done parent is cancelled by
+     * the adder, at once: born done with the parent's error and cause.
+     *
+     * The done channel is made on first request (most contexts are never selected on); made
+     * after the end it is a shared closed channel.
+     *
+     * Invariants: state goes from null to non-null once, under the monitor, just before the
+     * done channel (if any) is closed; err() and cause() wait out that close (see settled()),
+     * so err() != null implies done() is closed (Go issue 75533) and a receiver woken by the
+     * close finds err() set;
+     * firstChild is null once done; a node is in at most one list, its owner's.
+     *
+     * Differences from Go: a parent of a foreign type is watched through its afterFunc (by
+     * default a virtual thread per child, as Go's goroutine per child). Go cancels children
+     * while holding the parent's lock, so a second, concurrent cancel of the same parent waits
+     * until the whole subtree is done; here it returns at once and the first canceller finishes
+     * the subtree. Every cancel that ends a context returns only after all its descendants
+     * (linked through Weft contexts) are done. The error of a child cancelled by its parent is
+     * the parent's ContextException instance (Go shares its sentinel errors too), so a big
+     * cancel does not fill in a stack trace per node.
+     */
 
-    CancelCtx(Context parent, Instant deadline) {
-        this.parent = java.util.Objects.requireNonNull(parent, "parent context must not be null");
-        this.deadline = deadline;
-        propagateCancel();
-        if (deadline != null && err == null) {
-            Clock clock = Clock.current();
-            long nanos = Duration.between(clock.now(), deadline).toNanos();
-            if (nanos <= 0) {
-                cancel(new DeadlineExceededException(null), null, true);
-            } else {
-                lock.lock();
-                try {
-                    if (err == null) {
-                        timer = clock.schedule(nanos,
-                                () -> cancel(new DeadlineExceededException(null), null, true));
-                    }
-                } finally {
-                    lock.unlock();
-                }
-            }
+    static final Chan<Void> CLOSED = closedChannel();
+    /** Returned by markDone when the context was done before. */
+    private static final Node ALREADY = new Node() {
+        @Override
+        Node parentDone(Done d) {
+            throw new AssertionError("unreachable: the ALREADY marker is never in a tree");
         }
+    };
+
+    final Context parent;
+    private volatile Done state;       // null while live
+    private volatile Chan<Void> done;  // made lazily, under the monitor
+    private Node firstChild;           // guarded by this; null once done
+
+    CancelCtx(Context parent) {
+        this.parent = Objects.requireNonNull(parent, "parent context must not be null");
     }
 
-    private void propagateCancel() {
-        Context p = parent;
-        while (p instanceof ValueCtx v) {
-            p = v.parent;
+    /** Go's WithCancel: a new child of {@code parent}, attached to it. */
+    static CancelCtx create(Context parent) {
+        CancelCtx c = new CancelCtx(parent);
+        c.attach();
+        return c;
+    }
+
+    private static Chan<Void> closedChannel() {
+        Chan<Void> c = Chan.make();
+        c.close();
+        return c;
+    }
+
+    /** Go's propagateCancel: join the nearest cancellable ancestor, or watch a foreign one. */
+    final void attach() {
+        Context signal = Contexts.canceller(parent);
+        if (signal == null) {
+            return; // nothing above can ever be done
         }
-        if (p instanceof CancelCtx cp) {
-            cp.addChild(this);
+        if (signal instanceof CancelCtx p) {
+            p.addChild(this);
             return;
         }
-        RecvChan<Void> parentDone = parent.done();
-        if (parentDone == null) {
+        if (signal.done() == null) {
             return;
         }
         if (parent.err() != null) {
-            cancelFromParent();
+            cancel(foreignDone(), false);
             return;
         }
-        // A context type of the user's own: watch it from a goroutine, as Go does.
-        Thread.ofVirtual().name("weft-context-watch").start(() -> {
-            try {
-                dev.weft.chan.Select.on()
-                        .recv(parentDone, this::cancelFromParent)
-                        .recv(done, () -> { })
-                        .run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        AfterFunc watch = signal.afterFunc(() -> cancel(foreignDone(), false));
+        owner = watch;
+        if (state != null) {
+            watch.stop(); // cancelled while we registered: the watch must not outlive us
+        }
     }
 
-    private void addChild(CancelCtx child) {
-        lock.lock();
-        try {
-            if (err == null) {
-                if (children == null) {
-                    children = new LinkedHashSet<>();
+    private Done foreignDone() {
+        ContextException e = parent.err();
+        return new Done(e != null ? e : new ContextCanceledException(null), parent.cause());
+    }
+
+    /** Links {@code child} in, or, if this context is done, ends the child at once. */
+    final void addChild(Node child) {
+        Done d;
+        synchronized (this) {
+            d = state;
+            if (d == null) {
+                child.owner = this;
+                child.next = firstChild;
+                if (firstChild != null) {
+                    firstChild.prev = child;
                 }
-                children.add(child);
+                firstChild = child;
                 return;
             }
-        } finally {
-            lock.unlock();
         }
-        child.cancelFromParent();
-    }
-
-    private void removeChild(CancelCtx child) {
-        lock.lock();
-        try {
-            if (children != null) {
-                children.remove(child);
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void cancelFromParent() {
-        ContextException perr = parent.err();
-        ContextException mine = perr instanceof DeadlineExceededException
-                ? new DeadlineExceededException(null)
-                : new ContextCanceledException(null);
-        cancel(mine, parent.cause(), false);
-    }
-
-    /** Marks this context done with {@code e}, then its children; never blocks. */
-    private void cancel(ContextException e, Throwable why, boolean detach) {
-        Set<CancelCtx> kids;
-        lock.lock();
-        try {
-            if (err != null) {
-                return;
-            }
-            cause = why != null ? why : e;
-            err = e;
-            kids = children;
-            children = null;
-            if (timer != null) {
-                timer.cancel();
-                timer = null;
-            }
-        } finally {
-            lock.unlock();
-        }
-        done.close();
+        Node kids = child.parentDone(d);
         if (kids != null) {
-            for (CancelCtx k : kids) {
-                k.cancelFromParent();
-            }
+            Node.cancelAll(kids, d);
         }
+    }
+
+    /** Unlinks {@code child}, unless this context is done (its canceller owns the list). */
+    final void removeChild(Node child) {
+        synchronized (this) {
+            if (state != null) {
+                return;
+            }
+            if (child.prev != null) {
+                child.prev.next = child.next;
+            } else if (firstChild == child) {
+                firstChild = child.next;
+            } else {
+                return; // not linked (never was, or already removed)
+            }
+            if (child.next != null) {
+                child.next.prev = child.prev;
+            }
+            child.prev = null;
+            child.next = null;
+        }
+    }
+
+    /** Ends this context with {@code d}; with {@code detach}, also leaves the parent's list. */
+    final void cancel(Done d, boolean detach) {
+        Node kids = markDone(d);
+        if (kids == ALREADY) {
+            return;
+        }
+        afterDone();
         if (detach) {
-            Context p = parent;
-            while (p instanceof ValueCtx v) {
-                p = v.parent;
-            }
-            if (p instanceof CancelCtx cp) {
-                cp.removeChild(this);
-            }
+            detach();
+        }
+        if (kids != null) {
+            Node.cancelAll(kids, d);
         }
     }
 
     @Override
-    public void cancel() {
-        cancel(new ContextCanceledException(null), null, true);
+    final Node parentDone(Done d) {
+        Node kids = markDone(d);
+        if (kids == ALREADY) {
+            return null;
+        }
+        afterDone();
+        return kids;
+    }
+
+    /** The state change itself; returns the taken children, null, or ALREADY. */
+    private Node markDone(Done d) {
+        synchronized (this) {
+            if (state != null) {
+                return ALREADY;
+            }
+            state = d; // first: a receiver woken by the close must find err() set
+            Chan<Void> ch = done;
+            if (ch != null) {
+                ch.close();
+            }
+            Node kids = firstChild;
+            firstChild = null;
+            return kids;
+        }
+    }
+
+    /** Children linked now; for tests of detachment. */
+    final synchronized int childCount() {
+        int n = 0;
+        for (Node c = firstChild; c != null; c = c.next) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Hook run once, right after this context became done, outside the monitor. */
+    void afterDone() {}
+
+    private void detach() {
+        Object o = owner;
+        if (o instanceof CancelCtx p) {
+            p.removeChild(this);
+        } else if (o instanceof AfterFunc watch) {
+            watch.stop();
+        }
     }
 
     @Override
-    public void cancel(Throwable why) {
-        cancel(new ContextCanceledException(null), why, true);
+    public final void cancel() {
+        cancel(new Done(new ContextCanceledException(null), null), true);
     }
 
     @Override
-    public void close() {
+    public final void cancel(Throwable cause) {
+        cancel(new Done(new ContextCanceledException(null), cause), true);
+    }
+
+    @Override
+    public final void close() {
         cancel();
     }
 
     @Override
-    public RecvChan<Void> done() {
-        return done;
+    public final RecvChan<Void> done() {
+        Chan<Void> d = done;
+        if (d != null) {
+            return d;
+        }
+        synchronized (this) {
+            if (done == null) {
+                done = state != null ? CLOSED : Chan.make();
+            }
+            return done;
+        }
     }
 
     @Override
-    public ContextException err() {
-        return err;
+    public final ContextException err() {
+        Done d = settled();
+        return d == null ? null : d.err();
     }
 
     @Override
-    public Throwable cause() {
-        return err == null ? null : cause;
+    public final Throwable cause() {
+        Done d = settled();
+        return d == null ? null : d.cause();
+    }
+
+    /**
+     * The state, once the done channel is closed too: markDone publishes the state, then closes
+     * the channel, both under the monitor; a reader that sees the state while a channel exists
+     * takes the monitor to wait out the close (Go's Err waits on Done the same way).
+     */
+    private Done settled() {
+        Done d = state;
+        if (d != null && done != null) {
+            synchronized (this) {
+                return d;
+            }
+        }
+        return d;
     }
 
     @Override
     public Optional<Instant> deadline() {
-        return deadline != null ? Optional.of(deadline) : parent.deadline();
+        return Contexts.deadline(parent);
     }
 
     @Override
-    public <T> T value(Key<T> key) {
-        return parent.value(key);
+    public final <T> T value(Key<T> key) {
+        return Contexts.value(parent, key);
     }
 
     @Override
     public String toString() {
-        return parent + (deadline != null ? ".withDeadline(" + deadline + ")" : ".withCancel()");
+        return parent + ".withCancel()";
     }
 }

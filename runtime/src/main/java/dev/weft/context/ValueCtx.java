@@ -2,47 +2,47 @@ package dev.weft.context;
 
 import dev.weft.chan.RecvChan;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /** A context carrying one key-value pair; everything else comes from its parent. */
-final class ValueCtx extends AbstractContext {
+final class ValueCtx implements Context {
     final Context parent;
-    private final Key<?> key;
-    private final Object value;
+    final Key<?> key;
+    final Object value;
 
     ValueCtx(Context parent, Key<?> key, Object value) {
-        this.parent = parent;
+        this.parent = Objects.requireNonNull(parent, "parent context must not be null");
         this.key = key;
         this.value = value;
     }
 
     @Override
     public RecvChan<Void> done() {
-        return parent.done();
+        Context c = Contexts.canceller(parent);
+        return c == null ? null : c.done();
     }
 
     @Override
     public ContextException err() {
-        return parent.err();
+        Context c = Contexts.canceller(parent);
+        return c == null ? null : c.err();
     }
 
     @Override
     public Throwable cause() {
-        return parent.cause();
+        Context c = Contexts.canceller(parent);
+        return c == null ? null : c.cause();
     }
 
     @Override
     public Optional<Instant> deadline() {
-        return parent.deadline();
+        return Contexts.deadline(parent);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T value(Key<T> k) {
-        if (k == key) {
-            return (T) value;
-        }
-        return parent.value(k);
+        return Contexts.value(this, k);
     }
 
     @Override

@@ -1,26 +1,15 @@
 package dev.weft.time;
 
 import java.time.Instant;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-/** The real clock, with one shared daemon timer thread for all scheduled actions. */
+/** The real clock: System.nanoTime, Instant.now, and the shared {@link TimerQueue}. */
 final class SystemClock implements Clock {
     static final SystemClock INSTANCE = new SystemClock();
 
-    private final ScheduledThreadPoolExecutor timers;
+    private final TimerQueue timers = new TimerQueue();
 
-    private SystemClock() {
-        timers = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "weft-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        // Cancelled timers leave the queue at once, so a million cancelled deadlines cost nothing.
-        timers.setRemoveOnCancelPolicy(true);
-    }
+    private SystemClock() {}
 
     @Override
     public long nanoTime() {
@@ -39,8 +28,13 @@ final class SystemClock implements Clock {
 
     @Override
     public Cancellable schedule(long delayNanos, Runnable action) {
-        Future<?> f = timers.schedule(action, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
-        return () -> f.cancel(false);
+        java.util.Objects.requireNonNull(action, "action");
+        return timers.schedule(delayNanos, action);
+    }
+
+    /** Entries queued on the shared timer thread; for tests and benchmarks. */
+    int pendingTimers() {
+        return timers.size();
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.List;
 public final class Tour {
     /** Every sample, in tour order. */
     public static final List<Sample> SAMPLES = List.of(
+            new HelloSample(),
             new ChannelsSample(),
             new SelectSample(),
             new PrimeSieveSample());

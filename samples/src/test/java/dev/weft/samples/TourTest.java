@@ -22,6 +22,11 @@ class TourTest {
     }
 
     @Test
+    void helloSampleSquaresThreeJobs() throws Exception {
+        assertEquals(List.of("result 1", "result 4", "result 9"), output(new HelloSample()));
+    }
+
+    @Test
     void channelsSamplePrintsEachStep() throws Exception {
         assertEquals(List.of(
                 "unbuffered: received ping",

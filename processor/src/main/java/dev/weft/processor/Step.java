@@ -1,0 +1,15 @@
+package dev.weft.processor;
+
+import javax.annotation.processing.RoundEnvironment;
+
+/**
+ * One annotation's share of the processor: {@code @Go} today, {@code @Select} next. Each round,
+ * a step validates the elements it owns, builds a small model of the valid ones and generates
+ * from it; diagnostics go through the shared {@link dev.weft.processor.common.Reporter}. A step
+ * must catch its own failures per element (see {@link dev.weft.processor.common.Env#guard}); anything that still
+ * escapes becomes an error, never a javac crash.
+ */
+public interface Step {
+
+    void process(RoundEnvironment round);
+}
