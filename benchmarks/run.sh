@@ -3,9 +3,9 @@
 #
 #   benchmarks/run.sh [quick|full] [JMH include regex ...]
 #
-#   quick  (default) 1 fork, 2 x 1 s warm-up, 3 x 1 s measured per benchmark: the channel
-#          workloads of the three systems take about 2 minutes on an idle 2-core machine.
-#   full   2 forks, 5 x 2 s warm-up, 10 x 2 s measured per benchmark: about 30 minutes.
+#   quick  (default) 1 fork, 1 x 1 s warm-up, 3 x 1 s measured per benchmark: about 5 s
+#          per benchmark on an idle 2-core machine, 8 s at a load of 20 (shared machine).
+#   full   2 forks, 5 x 2 s warm-up, 10 x 2 s measured per benchmark: about a minute each.
 #   Both add JMH's gc profiler, for the bytes allocated per message.
 #
 # With no regex every benchmark class of the module runs (the channel classes WeftChannels,
@@ -17,7 +17,7 @@ set -euo pipefail
 mode=${1:-quick}
 [ $# -gt 0 ] && shift
 case "$mode" in
-  quick) jmh_opts=(-f 1 -wi 2 -w 1s -i 3 -r 1s -prof gc) ;;
+  quick) jmh_opts=(-f 1 -wi 1 -w 1s -i 3 -r 1s -prof gc) ;;
   full)  jmh_opts=(-f 2 -wi 5 -w 2s -i 10 -r 2s -prof gc) ;;
   *) echo "usage: benchmarks/run.sh [quick|full] [JMH include regex ...]" >&2; exit 2 ;;
 esac
@@ -44,8 +44,16 @@ find_java() {
 }
 read -r java java_version < <(find_java)
 
-echo "== building benchmarks/target/benchmarks.jar"
-mvn -q -pl benchmarks -am package -DskipTests
+# Build unless the jar is newer than every source and pom it is made from (a rebuild costs
+# minutes on a loaded 2-core machine, and JMH's forks must all run the same jar).
+jar=benchmarks/target/benchmarks.jar
+if [ -f "$jar" ] && [ -z "$(find pom.xml runtime/pom.xml runtime/src benchmarks/pom.xml \
+      benchmarks/src -newer "$jar" -print -quit)" ]; then
+  echo "== $jar is up to date"
+else
+  echo "== building $jar"
+  mvn -q -pl benchmarks -am package -DskipTests
+fi
 
 # JMH 1.37 reads fields through sun.misc.Unsafe, which JDK 23+ warns about; JMH's forks
 # inherit this JVM's flags, so one flag here quiets them all.
@@ -55,7 +63,7 @@ if [ "$java_version" -ge 23 ]; then
 fi
 
 json=benchmarks/target/jmh-$mode.json
-jmh_cmd=(java "${jvm_flags[@]}" -jar benchmarks/target/benchmarks.jar "${jmh_opts[@]}" -rf json -rff "$json" "$@")
+jmh_cmd=(java "${jvm_flags[@]}" -jar "$jar" "${jmh_opts[@]}" -rf json -rff "$json" "$@")
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 echo "== ${jmh_cmd[*]}   (java: $java)"
 started=$(date +%s)
@@ -77,7 +85,7 @@ if [ "$rc" -ne 0 ] || [ ! -s "$json" ]; then
 fi
 echo "== JMH took $(( $(date +%s) - started )) s"
 
-"$java" -cp benchmarks/target/benchmarks.jar dev.weft.bench.report.Report \
+"$java" -cp "$jar" dev.weft.bench.report.Report \
   --json "$json" --md docs/performance.md --svg docs/performance.svg \
   --command "benchmarks/run.sh $mode${*:+ $*}" --jmh-command "${jmh_cmd[*]}" \
   --load-before "$load_before" --jmh-seconds "$(( $(date +%s) - started ))"
