@@ -188,7 +188,9 @@ public final class Report {
     }
 
     private void machine(StringBuilder b) {
-        Result any = results.get(0);
+        // The channel classes' forks, when the run has them: other classes may set other flags.
+        Result any = results.stream().filter(r -> SYSTEMS.containsKey(r.className())).findFirst()
+                .orElse(results.get(0));
         String date = ZonedDateTime.now(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         String jvmArgs = any.jvmArgs().isEmpty() ? "none"
@@ -202,7 +204,8 @@ public final class Report {
                 .append(", ").append(System.getProperty("os.name")).append(' ')
                 .append(System.getProperty("os.version")).append('\n')
                 .append("- JDK: ").append(any.jdk()).append(" (").append(any.vm())
-                .append("), JVM options ").append(jvmArgs).append('\n')
+                .append("), JVM options of ").append(any.className()).append("'s forks ")
+                .append(jvmArgs).append('\n')
                 .append("- Load average (1, 5, 15 min): ").append(before)
                 .append("after the run ").append(Machine.load())
                 .append(". The machine is shared: a load above the core count inflates every"
