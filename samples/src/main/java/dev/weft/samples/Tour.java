@@ -28,6 +28,7 @@ public final class Tour {
             new BreakerSample(),
             new SemaphoreSample(),
             new SingleflightSample(),
+            new HttpShutdownSample(),
             new PrimeSieveSample(),
             new TimersSample());
 

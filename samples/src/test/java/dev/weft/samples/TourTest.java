@@ -43,7 +43,8 @@ class TourTest {
                 "timeout: no result within 50ms",
                 "default: no message ready",
                 "fibonacci: 0 1 1 2 3 5 8 13 21 34",
-                "quit"), output(new SelectSample()));
+                "quit",
+                "ctx.Done(): context deadline exceeded"), output(new SelectSample()));
     }
 
     @Test
@@ -175,6 +176,20 @@ class TourTest {
         e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> WorkerPool.start(ctx, 1, 1, java.time.Duration.ZERO, w));
         assertEquals("job timeout must be positive: PT0S", e.getMessage());
+    }
+
+    @Test
+    void httpServerShutsDownGracefullyAndDrainsItsWorkers() throws Exception {
+        assertEquals(List.of(
+                "queued job-1",
+                "queued job-2",
+                "queued job-3",
+                "queued job-4",
+                "queued job-5",
+                "shutdown: context canceled",
+                "server stopped",
+                "workers drained: 5 jobs done",
+                "POST /shutdown answered: shutting down"), output(new HttpShutdownSample()));
     }
 
     @Test
