@@ -6,10 +6,11 @@ import javax.annotation.processing.RoundEnvironment;
  * One annotation's share of the processor: {@code @Go} today, {@code @Select} next. Each round,
  * a step validates the elements it owns, builds a small model of the valid ones and generates
  * from it; diagnostics go through the shared {@link dev.weft.processor.common.Reporter}. A step
- * must catch its own failures per element (see {@link dev.weft.processor.common.Env#guard}); anything that still
- * escapes becomes an error, never a javac crash.
+ * wraps the work on each element in {@link dev.weft.processor.common.Env#guard}, so one bad
+ * element costs only itself; anything that still escapes becomes an error, never a javac crash.
  */
 public interface Step {
 
+    /** Called once per round, the last round ({@code round.processingOver()}) included. */
     void process(RoundEnvironment round);
 }

@@ -3,10 +3,12 @@ package dev.weft.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.weft.processor.WeftCompiler.compile;
 import static dev.weft.processor.WeftCompiler.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import java.util.List;
+import java.util.Locale;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -424,14 +426,21 @@ class GoDiagnosticsTest {
     }
 
     @Test
-    void everyDiagnosticCarriesItsTag() {
+    void everyDiagnosticCarriesItsTagAndAllAreReportedAtOnce() {
         Compilation c = compile(orders("""
                 class Orders {
-                    @Go(workers = 0, buffer = -1) private abstract int process(@Out String a, @Out String b, Context ctx);
+                    @Go(workers = 0, buffer = -1)
+                    int process(@Out String a, @Out SendChan<String> b, int n, Context ctx, Chan<String> c) {
+                        return n;
+                    }
                 }
                 """));
-        assertTrue(c.diagnostics().stream().allMatch(d -> d.getMessage(null).startsWith("[weft:")
-                        || d.getMessage(null).contains("abstract")),
-                () -> "untagged diagnostic in " + c.diagnostics());
+        List<String> tags = c.diagnostics().stream()
+                .map(d -> d.getMessage(Locale.ROOT))
+                .map(m -> m.startsWith("[weft:") ? m.substring(1, m.indexOf(']')) : "untagged: " + m)
+                .sorted()
+                .toList();
+        assertEquals(List.of("weft:go-bidirectional-chan", "weft:go-buffer", "weft:go-context-not-first",
+                "weft:go-result-and-out", "weft:go-workers", "weft:out-not-sendchan", "weft:out-twice"), tags);
     }
 }

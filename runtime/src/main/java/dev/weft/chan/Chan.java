@@ -34,7 +34,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      * The algorithm is Go's runtime/chan.go, on virtual threads. Each channel has one lock
      * guarding a ring buffer and two FIFO queues of blocked operations: recvq (blocked
      * receivers) and sendq (blocked senders). A blocked operation is a Node (Go's sudog) that
-     * points to a Waiter (Go's g); the nodes of one select share one Waiter.
+     * points to a Waiter (Go's g); the nodes of one select share one Waiter, and the node of a plain
+     * send or receive is its own Waiter (one allocation per blocking operation).
      *
      *   send:  closed?            -> throw "send on closed channel"
      *          a receiver waits?  -> hand the value to it directly, wake it
@@ -130,9 +131,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             if (offerLocked(value)) {
                 wk = takeWake();
             } else {
-                w = new Waiter(Thread.currentThread());
-                n = new Node(w, 0);
-                n.item = value;
+                n = Node.solo(Thread.currentThread());
+                w = n;
+                n.offer = value;
                 sendq.add(n);
             }
         } finally {
@@ -266,8 +267,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             v = pollLocked();
             wk = takeWake();
             if (v == EMPTY) {
-                w = new Waiter(Thread.currentThread());
-                n = new Node(w, 0);
+                n = Node.solo(Thread.currentThread());
+                w = n;
                 recvq.add(n);
             }
         } finally {
@@ -399,15 +400,15 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (s != null) {
             Object v;
             if (capacity == 0) {
-                v = s.item;
+                v = s.offer;
             } else {
                 // The buffer is full: take the head, the sender's value goes to the tail (the
                 // same slot, since head == tail in a full ring).
                 v = buf[head];
-                buf[head] = s.item;
+                buf[head] = s.offer;
                 head = next(head);
             }
-            s.item = null;
+            s.offer = null;
             s.waiter.complete(s.caseIndex, null, true);
             wake = s.waiter;
             return v;

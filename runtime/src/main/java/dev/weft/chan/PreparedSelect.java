@@ -204,7 +204,7 @@ public final class PreparedSelect {
                         if (kinds[i] == RECV) {
                             chans[i].recvq.add(n);
                         } else {
-                            n.item = values[i];
+                            n.offer = values[i];
                             chans[i].sendq.add(n);
                         }
                     }
@@ -255,7 +255,7 @@ public final class PreparedSelect {
             }
         }
         for (int j = 0; j < active; j++) {
-            nodes[order[j]].item = null;
+            nodes[order[j]].offer = null;
         }
         if (outcome == Parking.INTERRUPTED) {
             throw new InterruptedException();

@@ -95,6 +95,11 @@ public final class Select {
      *     handler
      */
     public int run() throws InterruptedException {
+        if (doneContext != null) {
+            // A run(ctx) before bound the context's done channel; this run has no context.
+            prepared.recv(doneCase, null);
+            doneContext = null;
+        }
         int c = prepared.select();
         dispatch(c);
         return c;

@@ -6,7 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A blocked goroutine: one per blocking operation, shared by all the nodes of one select (Go's
- * {@code g} with its {@code selectDone} flag). Whoever moves {@code state} from WAITING to
+ * {@code g} with its {@code selectDone} flag). A plain send or receive has one node, which is
+ * its own waiter ({@link Node#solo}), so blocking allocates one object. Whoever moves {@code state} from WAITING to
  * CLAIMED owns the outcome: a partner that completes the operation, a close, or the waiter itself
  * giving up (interrupt, timeout).
  *
@@ -19,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * DONE, and read only after reading DONE. A claimer completes while holding the lock of the
  * channel whose queue held the node, so a waiter that sees CLAIMED waits only a few instructions.
  */
-final class Waiter {
+class Waiter {
     static final int WAITING = 0;
     static final int CLAIMED = 1;
     static final int DONE = 2;

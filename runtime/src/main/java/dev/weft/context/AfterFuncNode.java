@@ -1,5 +1,6 @@
 package dev.weft.context;
 
+import dev.weft.goroutine.Goroutine;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -37,7 +38,7 @@ final class AfterFuncNode extends Node implements AfterFunc {
     @Override
     Node parentDone(Done d) {
         if (claim()) {
-            Thread.ofVirtual().name("weft-context-afterFunc").start(f);
+            Goroutine.go("context.afterFunc", f::run); // in dumps; a failure is never silent
         }
         return null;
     }

@@ -41,9 +41,9 @@ class CancelCtx extends Node implements CancelCauseContext {
      * while holding the parent's lock, so a second, concurrent cancel of the same parent waits
      * until the whole subtree is done; here it returns at once and the first canceller finishes
      * the subtree. Every cancel that ends a context returns only after all its descendants
-     * (linked through Weft contexts) are done. The error of a child cancelled by its parent is
-     * the parent's ContextException instance (Go shares its sentinel errors too), so a big
-     * cancel does not fill in a stack trace per node.
+     * (linked through Weft contexts) are done. The errors are Go's two sentinels, shared
+     * stackless instances (see ContextException), and a child cancelled by its parent shares
+     * the parent's Done: a cancel without a cause allocates nothing and walks no stack.
      */
 
     static final Chan<Void> CLOSED = closedChannel();
@@ -103,7 +103,7 @@ class CancelCtx extends Node implements CancelCauseContext {
 
     private Done foreignDone() {
         ContextException e = parent.err();
-        return new Done(e != null ? e : new ContextCanceledException(null), parent.cause());
+        return new Done(e != null ? e : ContextCanceledException.CANCELED, parent.cause());
     }
 
     /** Links {@code child} in, or, if this context is done, ends the child at once. */
@@ -213,12 +213,12 @@ class CancelCtx extends Node implements CancelCauseContext {
 
     @Override
     public final void cancel() {
-        cancel(new Done(new ContextCanceledException(null), null), true);
+        cancel(Done.CANCELED, true);
     }
 
     @Override
     public final void cancel(Throwable cause) {
-        cancel(new Done(new ContextCanceledException(null), cause), true);
+        cancel(cause == null ? Done.CANCELED : new Done(ContextCanceledException.CANCELED, cause), true);
     }
 
     @Override

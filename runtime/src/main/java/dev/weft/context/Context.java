@@ -154,9 +154,9 @@ public interface Context {
     }
 
     /**
-     * Arranges for {@code f} to run in its own new virtual thread once this context is done,
-     * at once if it is done already: Go's {@code context.AfterFunc}. Several registrations run
-     * independently.
+     * Arranges for {@code f} to run in its own goroutine (a new virtual thread) once this
+     * context is done, at once if it is done already: Go's {@code context.AfterFunc}. Several
+     * registrations run independently.
      *
      * <pre>{@code
      * AfterFunc release = ctx.afterFunc(conn::close); // close the connection if ctx ends

@@ -6,4 +6,11 @@ public final class ContextCanceledException extends ContextException {
     public ContextCanceledException(Throwable cause) {
         super("context canceled", cause);
     }
+
+    /** The shared instance {@link Context#err()} returns: Go's {@code context.Canceled}. */
+    static final ContextCanceledException CANCELED = new ContextCanceledException();
+
+    private ContextCanceledException() {
+        super("context canceled");
+    }
 }

@@ -9,4 +9,11 @@ public final class DeadlineExceededException extends ContextException {
     public DeadlineExceededException(Throwable cause) {
         super("context deadline exceeded", cause);
     }
+
+    /** The shared instance {@link Context#err()} returns: Go's {@code context.DeadlineExceeded}. */
+    static final DeadlineExceededException DEADLINE_EXCEEDED = new DeadlineExceededException();
+
+    private DeadlineExceededException() {
+        super("context deadline exceeded");
+    }
 }

@@ -11,15 +11,21 @@ import java.util.Optional;
 /**
  * A cancellable context with a deadline: Go's {@code timerCtx}. Its timer is one entry on the
  * shared timer facility of the {@link Clock} current when it was made; cancel removes it.
+ *
+ * <p>Footprint matters (a server may hold a million of these): the deadline is kept as its two
+ * numbers rather than an Instant, and the context is itself the timer's action (the
+ * {@code Runnable} is not reachable through the public types), saving two objects per context.
  */
-final class TimerCtx extends CancelCtx {
-    private final Instant deadline;
+final class TimerCtx extends CancelCtx implements Runnable {
+    private final long deadlineSeconds;   // the deadline, as Instant's epoch second and nano
+    private final int deadlineNanos;
     private final Throwable expiryCause;  // the cause when the deadline passes; may be null
     private volatile Cancellable timer;   // null until armed, and after done
 
     private TimerCtx(Context parent, Instant deadline, Throwable expiryCause) {
         super(parent);
-        this.deadline = deadline;
+        this.deadlineSeconds = deadline.getEpochSecond();
+        this.deadlineNanos = deadline.getNano();
         this.expiryCause = expiryCause;
     }
 
@@ -58,15 +64,22 @@ final class TimerCtx extends CancelCtx {
             expire(); // born past its deadline
             return;
         }
-        Cancellable t = clock.schedule(delayNanos, this::expire);
+        Cancellable t = clock.schedule(delayNanos, this);
         timer = t;
         if (isDone()) {
             t.cancel(); // cancelled while we armed: afterDone may have missed the timer
         }
     }
 
+    /** The timer's action: the deadline passed. */
+    @Override
+    public void run() {
+        expire();
+    }
+
     private void expire() {
-        cancel(new Done(new DeadlineExceededException(null), expiryCause), true);
+        cancel(expiryCause == null ? Done.DEADLINE_EXCEEDED
+                : new Done(DeadlineExceededException.DEADLINE_EXCEEDED, expiryCause), true);
     }
 
     @Override
@@ -80,16 +93,16 @@ final class TimerCtx extends CancelCtx {
 
     @Override
     public Optional<Instant> deadline() {
-        return Optional.of(deadline);
+        return Optional.of(deadlineInstant());
     }
 
     Instant deadlineInstant() {
-        return deadline;
+        return Instant.ofEpochSecond(deadlineSeconds, deadlineNanos);
     }
 
     @Override
     public String toString() {
-        return parent + ".withDeadline(" + deadline + ")";
+        return parent + ".withDeadline(" + deadlineInstant() + ")";
     }
 
     private static long saturatedNanos(Duration d) {

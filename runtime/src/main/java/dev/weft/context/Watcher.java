@@ -3,6 +3,7 @@ package dev.weft.context;
 import dev.weft.chan.Chan;
 import dev.weft.chan.RecvChan;
 import dev.weft.chan.Select;
+import dev.weft.goroutine.Goroutine;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -17,7 +18,7 @@ final class Watcher implements AfterFunc {
 
     static AfterFunc start(RecvChan<Void> done, Runnable f) {
         Watcher w = new Watcher();
-        Thread.ofVirtual().name("weft-context-watch").start(() -> w.watch(done, f));
+        Goroutine.go("context.watch", () -> w.watch(done, f));
         return w;
     }
 

@@ -1,12 +1,10 @@
 package dev.weft.resilience;
 
-import dev.weft.chan.Chan;
-import dev.weft.chan.RecvChan;
-import dev.weft.chan.Select;
+import dev.weft.context.AfterFunc;
 import dev.weft.context.Context;
 import dev.weft.context.ContextException;
-import dev.weft.time.Cancellable;
 import dev.weft.time.Clock;
+import java.util.concurrent.locks.LockSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -66,8 +64,9 @@ public final class RateLimiter {
      * Cancelling a reservation twice has no further effect. Negative n, burst or rate are
      * rejected. Waiting honours interruption.
      *
-     * Invariants (under lock): tokens <= burst after every update; lastEvent >= timeToAct of
-     * every ok, uncancelled reservation made since the last limit change.
+     * Invariants (under lock): advance(t) never exceeds burst (tokens itself may, for a moment,
+     * after setBurst lowers it; the next advance caps it); lastEvent is the latest timeToAct
+     * handed out, or earlier only when cancelling the latest reservation moved it back.
      */
 
     /** Go's {@code rate.InfDuration}: the delay of a reservation that is not ok. */
@@ -224,9 +223,8 @@ public final class RateLimiter {
         if (!r.ok()) {
             throw new RateLimitException("rate: Wait(n=" + n + ") would exceed context deadline");
         }
-        long delay = r.delayNanosFrom(now);
-        if (delay > 0) {
-            sleep(ctx, r, delay);
+        if (r.delayNanosFrom(now) > 0) {
+            sleep(ctx, r);
         }
     }
 
@@ -335,37 +333,28 @@ public final class RateLimiter {
         return Math.min(burst, tokens + accrued);
     }
 
-    /** Sleeps until the reservation may act; on cancellation or interrupt, cancels it. */
-    private void sleep(Context ctx, Reservation r, long delay) throws InterruptedException {
-        RecvChan<Void> done = ctx.done();
+    /**
+     * Parks on this limiter, on its clock, until the reservation may act; if ctx ends (it
+     * unparks us through afterFunc) or the thread is interrupted first, cancels it.
+     */
+    private void sleep(Context ctx, Reservation r) throws InterruptedException {
+        Thread self = Thread.currentThread();
+        AfterFunc wake = ctx.afterFunc(() -> LockSupport.unpark(self));
         try {
-            if (done == null) {
-                parkUntil(r.timeToAct);
-                return;
-            }
-            Chan<Boolean> timer = Chan.make(1);
-            Cancellable stop = clock.schedule(delay, () -> timer.trySend(Boolean.TRUE));
-            try {
-                if (Select.on().recv(timer, () -> { }).recv(done, () -> { }).run() == 1) {
+            long remaining;
+            while ((remaining = r.timeToAct - clock.nanoTime()) > 0) {
+                if (Thread.interrupted()) {
+                    r.cancel();
+                    throw new InterruptedException();
+                }
+                if (ctx.isDone()) {
                     r.cancel();
                     throw ContextException.of(ctx);
                 }
-            } finally {
-                stop.cancel();
+                clock.parkNanos(this, remaining);
             }
-        } catch (InterruptedException e) {
-            r.cancel();
-            throw e;
-        }
-    }
-
-    private void parkUntil(long deadline) throws InterruptedException {
-        long remaining;
-        while ((remaining = deadline - clock.nanoTime()) > 0) {
-            clock.parkNanos(this, remaining);
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
+        } finally {
+            wake.stop();
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.weft.sync;
 
-import dev.weft.chan.Chan;
-import dev.weft.chan.RecvChan;
-import dev.weft.chan.Select;
+import dev.weft.context.AfterFunc;
 import dev.weft.context.Context;
 import dev.weft.context.ContextException;
 import java.util.Objects;
@@ -50,9 +48,8 @@ public final class Semaphore {
      *                                             them and restore the interrupt flag
      *            else                          -> dequeue; if it was the head, grantWaiters
      *
-     * A waiter whose context can be done waits in a select over a private "ready" channel
-     * (closed on grant) and ctx.done(); one whose context is never done (or the context-free
-     * acquire) parks with this semaphore as blocker and is unparked on grant.
+     * Every waiter parks with this semaphore as blocker. A grant unparks it; so does its
+     * context ending, through ctx.afterFunc (registered only while it waits, stopped after).
      *
      * Differences from Go: sizes must be positive; an over-release throws before changing the
      * count, so the semaphore stays usable; a wait can also end by interrupt.
@@ -103,7 +100,6 @@ public final class Semaphore {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        RecvChan<Void> done = ctx.done();
         Waiter w;
         lock.lock();
         try {
@@ -114,17 +110,14 @@ public final class Semaphore {
                 held += n;
                 return;
             }
-            w = n > size ? null : enqueue(new Waiter(n, Thread.currentThread(),
-                    done != null ? Chan.make() : null));
+            w = n > size ? null : enqueue(new Waiter(n, Thread.currentThread()));
         } finally {
             lock.unlock();
         }
         if (w == null) {
             waitForever(ctx);
-        } else if (done == null) {
-            awaitParked(w);
         } else {
-            awaitSelect(ctx, w);
+            await(ctx, w);
         }
     }
 
@@ -181,33 +174,28 @@ public final class Semaphore {
         }
     }
 
-    /** Parks until granted; on interrupt gives up unless the grant won the race. */
-    private void awaitParked(Waiter w) throws InterruptedException {
-        while (!w.granted) {
-            LockSupport.park(this);
-            if (Thread.interrupted()) {
-                if (abandon(w)) {
-                    throw new InterruptedException();
-                }
-                Thread.currentThread().interrupt(); // lost the race: keep the tokens
-                return;
-            }
-        }
-    }
-
-    /** Waits in a select for the grant or the context; Go's Acquire after enqueueing. */
-    private void awaitSelect(Context ctx, Waiter w) throws InterruptedException {
+    /**
+     * Parks until granted, ctx done or interrupted; Go's Acquire after enqueueing. A waiter
+     * granted just as it gives up keeps the tokens on interrupt (restoring the flag) and hands
+     * them back when ctx ended, as Go does.
+     */
+    private void await(Context ctx, Waiter w) throws InterruptedException {
+        AfterFunc wake = ctx.afterFunc(() -> LockSupport.unpark(w.thread));
         try {
-            Select.on().recv(w.ready, () -> { }).recv(ctx.done(), () -> { }).run();
-        } catch (InterruptedException e) {
-            if (abandon(w)) {
-                throw e;
+            while (!w.granted && !ctx.isDone()) {
+                if (Thread.interrupted()) {
+                    if (abandon(w)) {
+                        throw new InterruptedException();
+                    }
+                    Thread.currentThread().interrupt(); // lost the race: keep the tokens
+                    return;
+                }
+                LockSupport.park(this);
             }
-            Thread.currentThread().interrupt(); // lost the race: keep the tokens
-            return;
+        } finally {
+            wake.stop();
         }
         if (ctx.isDone()) {
-            // Given up, or granted just as ctx ended: Go then hands the tokens back too.
             if (!abandon(w)) {
                 release(w.n);
             }
@@ -217,14 +205,18 @@ public final class Semaphore {
 
     /** A request that can never fit: waits only for the context (or an interrupt). */
     private void waitForever(Context ctx) throws InterruptedException {
-        RecvChan<Void> done = ctx.done();
-        if (done == null) {
-            while (!Thread.interrupted()) {
+        Thread self = Thread.currentThread();
+        AfterFunc wake = ctx.afterFunc(() -> LockSupport.unpark(self));
+        try {
+            while (!ctx.isDone()) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
                 LockSupport.park(this);
             }
-            throw new InterruptedException();
+        } finally {
+            wake.stop();
         }
-        done.recvOk();
         throw ContextException.of(ctx);
     }
 
@@ -256,11 +248,7 @@ public final class Semaphore {
             held += w.n;
             unlink(w);
             w.granted = true;
-            if (w.ready != null) {
-                w.ready.close();
-            } else {
-                LockSupport.unpark(w.thread);
-            }
+            LockSupport.unpark(w.thread);
         }
     }
 
@@ -332,17 +320,14 @@ public final class Semaphore {
     private static final class Waiter {
         final long n;
         final Thread thread;
-        /** Closed on grant when the waiter selects on its context; null when it parks. */
-        final Chan<Void> ready;
         /** Set once, under the semaphore's lock; read by the waiter without it. */
         volatile boolean granted;
         Waiter prev;
         Waiter next;
 
-        Waiter(long n, Thread thread, Chan<Void> ready) {
+        Waiter(long n, Thread thread) {
             this.n = n;
             this.thread = thread;
-            this.ready = ready;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.weft.time;
 
 import dev.weft.chan.Chan;
 import dev.weft.chan.RecvChan;
+import dev.weft.goroutine.Goroutine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -151,7 +152,7 @@ public final class Timer {
             if (c != null) {
                 c.trySend(clock.now());
             } else {
-                Thread.ofVirtual().name("weft-afterFunc").start(func);
+                Goroutine.go("time.afterFunc", func::run);
             }
         } finally {
             lock.unlock();

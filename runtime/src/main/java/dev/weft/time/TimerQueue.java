@@ -23,7 +23,8 @@ final class TimerQueue {
      *   entry states:  index >= 0  queued at heap[index]
      *                  index == -1 gone: ran, or cancelled
      *
-     *   schedule: lock; sift the entry up; if it became the head, unpark the timer thread
+     *   schedule: lock; sift the entry up; if it became the head and the timer thread sleeps
+     *             past it, unpark the thread
      *   cancel:   lock; if queued, remove it at once (O(log n)) so cancelled deadlines never
      *             pile up; true only for the call that removed it
      *   thread:   lock; head due? remove it, unlock, run it; otherwise unlock and park until
@@ -47,6 +48,13 @@ final class TimerQueue {
     private Entry[] heap = new Entry[INITIAL]; // guarded by lock
     private int size;                          // guarded by lock
     private Thread thread;                     // guarded by lock; started lazily
+    /**
+     * What the timer thread last went to sleep for (guarded by lock): forever (empty heap), or
+     * until wakeAt. A new entry unparks it only if it would otherwise oversleep, so a stream of
+     * deadlines later than the head (the usual request timeouts) costs no thread wake-up.
+     */
+    private boolean sleepsForever;
+    private long wakeAt;
 
     /** A scheduled action; its own cancellation handle. */
     final class Entry implements Cancellable {
@@ -81,7 +89,8 @@ final class TimerQueue {
         lock.lock();
         try {
             add(e);
-            wake = e.index == 0 ? ensureThread() : null;
+            boolean oversleeps = thread == null || sleepsForever || e.when - wakeAt < 0;
+            wake = e.index == 0 && oversleeps ? ensureThread() : null;
         } finally {
             lock.unlock();
         }
@@ -137,6 +146,9 @@ final class TimerQueue {
                 if (size > 0 && wait <= 0) {
                     due = heap[0].action;
                     removeAt(0);
+                } else {
+                    sleepsForever = size == 0;
+                    wakeAt = size == 0 ? 0 : heap[0].when;
                 }
             } finally {
                 lock.unlock();

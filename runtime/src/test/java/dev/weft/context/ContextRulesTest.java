@@ -161,6 +161,8 @@ class ContextRulesTest {
         for (int i = 0; i < 200_000; i++) {
             c = c.withCancel();
         }
+        assertNull(c.value(USER), "value lookup walks the chain without recursion");
+        assertEquals(Optional.empty(), c.deadline());
         root.cancel();
         assertTrue(isClosedNow(c));
         assertSame(root.err(), c.err());
@@ -371,6 +373,28 @@ class ContextRulesTest {
             }
             assertEquals(0, clock.pending());
         });
+    }
+
+    @Test
+    void errIsOneOfGosTwoSentinelsAndCannotBeChanged() throws Exception {
+        CancelContext a = Context.background().withCancel();
+        CancelContext b = Context.background().withCancel();
+        a.cancel();
+        b.close();
+        assertSame(a.err(), b.err(), "Go's context.Canceled");
+        assertEquals(0, a.err().getStackTrace().length, "no stack walked on cancel");
+        assertThrows(IllegalStateException.class, () -> a.err().initCause(new RuntimeException()));
+        a.err().addSuppressed(new RuntimeException("ignored"));
+        assertEquals(0, a.err().getSuppressed().length);
+        ManualClock clock = new ManualClock();
+        onManualClock(clock, () -> {
+            CancelContext x = Context.background().withTimeout(Duration.ofSeconds(1));
+            CancelContext y = Context.background().withTimeout(Duration.ofSeconds(2));
+            clock.advance(Duration.ofSeconds(2));
+            assertSame(x.err(), y.err(), "Go's context.DeadlineExceeded");
+        });
+        ContextException thrown = ContextException.of(a);
+        assertTrue(thrown.getStackTrace().length > 0, "what a blocking call throws has a trace");
     }
 
     @Test

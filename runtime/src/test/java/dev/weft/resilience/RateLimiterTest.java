@@ -95,6 +95,14 @@ class RateLimiterTest {
         }
     }
 
+    private static void awaitBlocker(Thread t, Object blocker) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (LockSupport.getBlocker(t) != blocker) {
+            assertTrue(System.nanoTime() - deadline < 0, t + " never parked on " + blocker);
+            LockSupport.parkNanos(MS);
+        }
+    }
+
     // ---- Limit ----
 
     @Test
@@ -401,6 +409,7 @@ class RateLimiterTest {
         lim.waitN(ctx, 2); // one token left
         Waiter w = new Waiter(lim, ctx, 3);
         clock.awaitTimers(1);
+        awaitBlocker(w.thread, lim);
         clock.advance(Duration.ofNanos(D));
         ctx.cancel();
         assertInstanceOf(ContextCanceledException.class, w.join());
@@ -473,11 +482,7 @@ class RateLimiterTest {
         assertTrue(lim.allowN(t(0), 3));
         Waiter w = new Waiter(lim, Context.background(), 2);
         clock.awaitTimers(1);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (LockSupport.getBlocker(w.thread) != lim) {
-            assertTrue(System.nanoTime() < deadline, "waiter never parked on the limiter");
-            LockSupport.parkNanos(MS);
-        }
+        awaitBlocker(w.thread, lim);
         w.thread.interrupt();
         assertInstanceOf(InterruptedException.class, w.join());
         assertEquals(0, lim.tokensAt(t(0)), 1e-9);

@@ -320,18 +320,31 @@ class SemaphoreTest {
     }
 
     @Test
-    @DisplayName("An interrupted waiter selecting on its context also leaves the queue")
+    @DisplayName("A waiter with a context also parks on the semaphore, and leaves the queue on interrupt")
     void interruptedContextWaiterLeaves() throws Exception {
         Semaphore sem = new Semaphore(1);
         sem.acquire(1);
         CancelContext ctx = Context.background().withCancel();
         Job waiter = new Job("waiter", () -> sem.acquire(ctx, 1));
-        awaitState("waiter queued", () -> sem.waiting() == 1);
+        awaitState("waiter parked on the semaphore", () -> LockSupport.getBlocker(waiter.thread) == sem);
+        assertEquals(1, sem.waiting());
         waiter.thread.interrupt();
         assertInstanceOf(InterruptedException.class, waiter.join());
         assertEquals(0, sem.waiting());
         assertEquals(1, sem.held());
         ctx.cancel();
+    }
+
+    @Test
+    @DisplayName("A request above the size without a context waits, parked on the semaphore, until interrupted")
+    void tooBigWithoutContextWaitsForInterrupt() throws Exception {
+        Semaphore sem = new Semaphore(2);
+        Job big = new Job("too-big", () -> sem.acquire(3));
+        awaitState("parked", () -> LockSupport.getBlocker(big.thread) == sem);
+        assertTrue(sem.tryAcquire(2), "it holds up nobody");
+        big.thread.interrupt();
+        assertInstanceOf(InterruptedException.class, big.join());
+        assertEquals(2, sem.held());
     }
 
     @Test
@@ -348,6 +361,44 @@ class SemaphoreTest {
         NullPointerException npe = assertThrows(NullPointerException.class, () -> sem.acquire(null, 1));
         assertTrue(npe.getMessage().contains("ctx"));
         assertTrue(sem.tryAcquire(0), "zero tokens are always free when nobody waits");
+    }
+
+    @Test
+    @DisplayName("C6 stress: waiters cancelled at random leave no tokens held and no one queued")
+    void rule_C6_stressCancellation() throws Exception {
+        final long size = 4;
+        Semaphore sem = new Semaphore(size);
+        AtomicLong acquired = new AtomicLong();
+        AtomicLong cancelled = new AtomicLong();
+        List<Job> jobs = new ArrayList<>();
+        for (int g = 0; g < 6; g++) {
+            jobs.add(new Job("cancel-stress-" + g, () -> {
+                ThreadLocalRandom rnd = ThreadLocalRandom.current();
+                for (int i = 0; i < 200; i++) {
+                    long n = 1 + rnd.nextLong(size);
+                    CancelContext ctx = Context.background().withCancel();
+                    if (rnd.nextBoolean()) {
+                        Thread.ofVirtual().start(ctx::cancel);
+                    }
+                    try {
+                        sem.acquire(ctx, n);
+                        acquired.incrementAndGet();
+                        Thread.yield();
+                        sem.release(n);
+                    } catch (ContextCanceledException e) {
+                        cancelled.incrementAndGet();
+                    } finally {
+                        ctx.cancel();
+                    }
+                }
+            }));
+        }
+        for (Job j : jobs) {
+            assertNull(j.join());
+        }
+        assertEquals(6 * 200, acquired.get() + cancelled.get());
+        assertEquals(0, sem.held());
+        assertEquals(0, sem.waiting());
     }
 
     @Test

@@ -265,6 +265,42 @@ class SingleflightTest {
     }
 
     @Test
+    @DisplayName("C7 stress: every caller gets its key's value; never more runs than callers")
+    void rule_C7_stress() throws Exception {
+        Singleflight<Integer, String> g = new Singleflight<>();
+        AtomicInteger runs = new AtomicInteger();
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        final int callers = 8;
+        final int perCaller = 300;
+        for (int t = 0; t < callers; t++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < perCaller; i++) {
+                    int key = i % 4;
+                    try {
+                        Singleflight.Result<String> r = g.doCall(key, () -> {
+                            runs.incrementAndGet();
+                            Thread.yield();
+                            return "v" + key;
+                        });
+                        if (!r.value().equals("v" + key)) {
+                            error.set(new AssertionError("key " + key + " got " + r.value()));
+                        }
+                    } catch (Throwable e) {
+                        error.set(e);
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            assertTrue(t.join(Duration.ofNanos(TIMEOUT_NANOS)));
+        }
+        assertNull(error.get());
+        assertTrue(runs.get() >= 1 && runs.get() <= callers * perCaller, "runs: " + runs.get());
+        assertEquals("Singleflight[]", g.toString(), "nothing left in flight");
+    }
+
+    @Test
     @DisplayName("Different keys run independently; bad input is rejected")
     void keysAreIndependentAndBadInput() throws Exception {
         Singleflight<String, String> g = new Singleflight<>();

@@ -2,6 +2,8 @@ package dev.weft.samples;
 
 import dev.weft.chan.Chan;
 import dev.weft.chan.Select;
+import dev.weft.context.CancelContext;
+import dev.weft.context.Context;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -24,7 +26,7 @@ public final class SelectSample implements Sample {
 
     @Override
     public String title() {
-        return "select with timeout, default, and a quit channel";
+        return "select with timeout, default, a quit channel, and context cancellation";
     }
 
     @Override
@@ -71,6 +73,15 @@ public final class SelectSample implements Sample {
                     .run();
         }
         out.println("quit");
+
+        // Context cancellation: case <-ctx.Done() ends a wait that nothing else would end.
+        try (CancelContext ctx = Context.background().withTimeout(Duration.ofMillis(20))) {
+            Chan<String> idle = Chan.make();
+            Select.on()
+                    .recv(idle, v -> out.println("got " + v))
+                    .recv(ctx.done(), () -> out.println("ctx.Done(): " + ctx.err().getMessage()))
+                    .run();
+        }
     }
 
     public static void main(String[] args) throws Exception {

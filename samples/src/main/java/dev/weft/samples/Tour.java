@@ -16,9 +16,21 @@ public final class Tour {
     /** Every sample, in tour order. */
     public static final List<Sample> SAMPLES = List.of(
             new HelloSample(),
+            new GoroutinesSample(),
             new ChannelsSample(),
             new SelectSample(),
-            new PrimeSieveSample());
+            new WorkerPoolSample(),
+            new PipelineSample(),
+            new FanOutSample(),
+            new ContextSample(),
+            new ErrgroupSample(),
+            new RateLimitSample(),
+            new BreakerSample(),
+            new SemaphoreSample(),
+            new SingleflightSample(),
+            new HttpShutdownSample(),
+            new PrimeSieveSample(),
+            new TimersSample());
 
     private Tour() {}
 

@@ -44,22 +44,9 @@ public final class LocalClassScanner {
             }
         }
         for (CompilationUnitTree unit : units) {
-            if (mayName(unit, annotation)) {
-                new Scanner(annotation, found).scan(unit, null);
-            }
+            new Scanner(annotation, found).scan(unit, null);
         }
         return found;
-    }
-
-    private static boolean mayName(CompilationUnitTree unit, String annotation) {
-        if (unit.getSourceFile() == null) {
-            return true;
-        }
-        try {
-            return unit.getSourceFile().getCharContent(true).toString().contains(simpleName(annotation));
-        } catch (java.io.IOException e) {
-            return true;
-        }
     }
 
     private static String simpleName(String qualified) {

@@ -3,6 +3,7 @@ package dev.weft.processor.go;
 import com.palantir.javapoet.ClassName;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
@@ -38,14 +39,14 @@ final class GoModel {
             List<TypeMirror> classTypeVariables) {
 
         boolean isStatic() {
-            return method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC);
+            return method.getModifiers().contains(Modifier.STATIC);
         }
 
         /** The parameters the launcher asks for after the scope and receiver. */
         List<? extends VariableElement> launcherParameters() {
             List<? extends VariableElement> all = method.getParameters();
             return all.stream()
-                    .filter(p -> p != out && !(contextFirst && p == all.get(0)))
+                    .filter(p -> !p.equals(out) && !(contextFirst && p.equals(all.get(0))))
                     .toList();
         }
     }

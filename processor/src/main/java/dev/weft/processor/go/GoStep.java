@@ -84,14 +84,14 @@ public final class GoStep implements Step {
     }
 
     private void processType(TypeElement type, List<ExecutableElement> methods) {
-        if (methods.stream().anyMatch(ErrorTypes::inSignature)) {
-            return; // still unresolved in the last round: javac reports the missing type itself
-        }
         Report report = new Report();
         validator.checkFields(type, report);
         List<GoModel.Launcher> launchers = new ArrayList<>();
         Map<String, ExecutableElement> signatures = new HashMap<>();
         for (ExecutableElement method : methods) {
+            if (ErrorTypes.inSignature(method)) {
+                continue; // unresolved even in the last round: javac reports the missing type itself
+            }
             GoModel.Launcher launcher = validator.validate(type, method, report);
             if (launcher != null && isUnique(launcher, signatures, report)) {
                 launchers.add(launcher);

@@ -83,7 +83,7 @@ final class GoValidator {
                 contextFirst,
                 out,
                 out == null ? null : ((DeclaredType) out.asType()).getTypeArguments().get(0),
-                Math.max(buffer, 0),
+                buffer,
                 workers,
                 method.getReturnType().getKind() != TypeKind.VOID,
                 method.getModifiers().contains(Modifier.PUBLIC) && GoStep.isPublic(type),

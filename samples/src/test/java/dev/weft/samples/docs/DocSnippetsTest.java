@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every Java snippet in README.md and docs/*.md must stand, line for line (indentation aside),
- * in a source file that the build compiles: samples or tests. So a snippet that stops compiling
+ * in a source file that the build compiles: samples, or tests of the processor and test kit. So a snippet that stops compiling
  * fails the build, and a snippet edited in the docs alone fails this test.
  *
  * <p>A block fenced with {@code ```java} is checked; one fenced with {@code ```java no-check} is
@@ -57,7 +57,7 @@ class DocSnippetsTest {
     private static synchronized String normalizedSources() {
         if (cached == null) {
             List<Path> roots = List.of(ROOT.resolve("samples/src"), ROOT.resolve("samples/target/generated-sources"),
-                    ROOT.resolve("samples/target/generated-test-sources"), ROOT.resolve("processor/src/test"));
+                    ROOT.resolve("samples/target/generated-test-sources"), ROOT.resolve("processor/src/test"), ROOT.resolve("test-kit/src/test"));
             StringBuilder all = new StringBuilder();
             for (Path r : roots) {
                 if (!Files.isDirectory(r)) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.chan.ChannelClosedException;
 import dev.weft.chan.RecvChan;
 import dev.weft.goroutine.Goroutine;
 import dev.weft.goroutine.GoroutineException;
@@ -16,6 +17,9 @@ import dev.weft.goroutine.Scope;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +37,7 @@ class GoLaunchersTest {
     void noGoroutineOutlivesItsScope() {
         List<String> left = new ArrayList<>();
         for (GoroutineInfo g : Goroutine.snapshot()) {
-            if (g.name().startsWith("Stages.") || g.name().startsWith("Crew.")) {
+            if (g.name().startsWith("Stages.") || g.name().startsWith("Crew.") || g.name().startsWith("tally#")) {
                 left.add(g.name());
             }
         }
@@ -130,6 +134,62 @@ class GoLaunchersTest {
             counting.recv();
             assertTrue(Goroutine.snapshot().stream().anyMatch(g -> g.name().startsWith("Stages.count#")),
                     Goroutine::dump);
+        }
+    }
+
+    @Test
+    void plainLauncherWithWorkersStartsThatManyCopiesUnderTheChosenName() throws InterruptedException {
+        AtomicInteger counter = new AtomicInteger();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (Scope scope = Scope.open()) {
+            StagesGo.tally(scope, counter, threads);
+            scope.await();
+        }
+        assertEquals(3, counter.get());
+        assertEquals(3, threads.size(), threads::toString);
+        assertTrue(threads.stream().allMatch(n -> n.startsWith("tally#")), threads::toString);
+    }
+
+    @Test
+    void genericVarargsLauncherInfersItsTypeVariable() throws InterruptedException {
+        try (Scope scope = Scope.open()) {
+            Handle<Integer> max = StagesGo.max(scope, 3, 9, 4);
+            Handle<String> word = StagesGo.max(scope, "go", "weft", "chan");
+            assertEquals(9, max.join());
+            assertEquals("weft", word.join());
+        }
+    }
+
+    @Test
+    void outChannelIsClosedWhenTheMethodFails() throws InterruptedException {
+        try (Scope scope = Scope.open()) {
+            RecvChan<Integer> values = StagesGo.breakAfter(scope, 2);
+            assertEquals(List.of(0, 1), drain(values));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, scope::await);
+            assertEquals("broken after 2", e.getMessage());
+        }
+    }
+
+    @Test
+    void closingTheOutChannelInTheMethodIsGosCloseOfClosedChannel() throws InterruptedException {
+        try (Scope scope = Scope.open()) {
+            StagesGo.closesItsOwnOut(scope);
+            ChannelClosedException e = assertThrows(ChannelClosedException.class, scope::await);
+            assertEquals("close of closed channel", e.getMessage());
+        }
+    }
+
+    @Test
+    void fanOutDeliversEveryValueAndClosesOnceAcrossManyRuns() throws InterruptedException {
+        for (int run = 0; run < 200; run++) {
+            Crew crew = new Crew();
+            try (Scope scope = Scope.open()) {
+                List<Integer> got = drain(CrewGo.work(scope, crew, StagesGo.generate(scope, 7)));
+                assertEquals(4, crew.finished.get(), "closed before the last copy ended");
+                got.sort(null);
+                assertEquals(List.of(10, 20, 30, 40, 50, 60, 70), got);
+                scope.await();
+            }
         }
     }
 }

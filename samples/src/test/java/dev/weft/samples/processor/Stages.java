@@ -7,6 +7,8 @@ import dev.weft.chan.RecvChan;
 import dev.weft.chan.SendChan;
 import dev.weft.context.Context;
 import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Pipeline stages as {@code @Go} methods: the processor turns each into a one-line launcher in
@@ -77,5 +79,40 @@ final class Stages {
     @Go
     static void fail(String why) {
         throw new IllegalStateException(why);
+    }
+
+    /** Three copies over the same arguments, under a chosen goroutine name. */
+    @Go(workers = 3, name = "tally")
+    static void tally(AtomicInteger counter, Set<String> threads) {
+        threads.add(Thread.currentThread().getName());
+        counter.incrementAndGet();
+    }
+
+    /** A generic, varargs, value-returning goroutine. */
+    @SafeVarargs
+    @Go
+    static <T extends Comparable<T>> T max(T... values) {
+        T best = values[0];
+        for (T v : values) {
+            if (v.compareTo(best) > 0) {
+                best = v;
+            }
+        }
+        return best;
+    }
+
+    /** Sends {@code good} values, then fails: its launcher must still close the channel. */
+    @Go
+    static void breakAfter(int good, @Out SendChan<Integer> out) throws InterruptedException {
+        for (int i = 0; i < good; i++) {
+            out.send(i);
+        }
+        throw new IllegalArgumentException("broken after " + good);
+    }
+
+    /** Misuse: the launcher owns the close, so closing here makes the launcher's close fail, as Go's would. */
+    @Go
+    static void closesItsOwnOut(@Out SendChan<Integer> out) {
+        out.close();
     }
 }
