@@ -293,7 +293,7 @@ public final class Goroutine {
      * Turns recording of start sites on or off for goroutines started from now on; the default
      * comes from the system property {@code weft.goroutine.startSites}. Recording costs a stack
      * walk per goroutine (1.5 to 2 µs of CPU, several times the spawn itself, and about
-     * 750 bytes; see docs/semantics.md).
+     * 780 bytes; see docs/semantics.md).
      */
     public static void recordStartSites(boolean on) {
         recordStartSites = on;
