@@ -30,7 +30,8 @@ public final class Tour {
             new SingleflightSample(),
             new HttpShutdownSample(),
             new PrimeSieveSample(),
-            new TimersSample());
+            new TimersSample(),
+            new TestKitSample());
 
     private Tour() {}
 

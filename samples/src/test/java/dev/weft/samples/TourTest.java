@@ -193,6 +193,16 @@ class TourTest {
     }
 
     @Test
+    void testKitSampleCatchesADeadlockAndALeakAndRunsTenMinutesVirtually() throws Exception {
+        assertEquals(List.of(
+                "caught: all goroutines are asleep - deadlock!",
+                "leaked: forgotten-worker waiting on chan(cap=0, len=0)",
+                "after close(jobs): no leaked goroutines",
+                "timeout fired at virtual PT10M: context deadline exceeded",
+                "real time under a minute: true"), output(new TestKitSample()));
+    }
+
+    @Test
     void sampleNamesAreUnique() {
         Set<String> names = new HashSet<>();
         for (Sample s : Tour.SAMPLES) {
