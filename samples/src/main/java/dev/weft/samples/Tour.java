@@ -30,6 +30,7 @@ public final class Tour {
             new SingleflightSample(),
             new HttpShutdownSample(),
             new PrimeSieveSample(),
+            new BatcherSample(),
             new TimersSample(),
             new TestKitSample());
 

@@ -203,6 +203,15 @@ class TourTest {
     }
 
     @Test
+    void batcherSampleFlushesOnSizeThenWhenIdleThenEndsOnClose() throws Exception {
+        assertEquals(List.of(
+                "flush (size): [a, b, c]",
+                "flush (size): [d, e, f]",
+                "flush (idle): [g]",
+                "items closed: nothing pending"), output(new BatcherSample()));
+    }
+
+    @Test
     void sampleNamesAreUnique() {
         Set<String> names = new HashSet<>();
         for (Sample s : Tour.SAMPLES) {
