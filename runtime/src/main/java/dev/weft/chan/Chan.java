@@ -88,6 +88,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private boolean closed;  // guarded by lock
     /** The waiter an operation completed, to unpark once the lock is released. */
     private Waiter wake;     // guarded by lock
+    /** Spin budget of a blocked operation before it parks (see Parking); a racy hint. */
+    private int spins = Parking.MIN_SPINS;
 
     private Chan(int capacity) {
         this.capacity = capacity;
@@ -460,7 +462,12 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     /** Waits for a partner; on interrupt, leaves the queue and throws. */
     private void awaitOrGiveUp(Waiter w, Node n, WaitQueue q) throws InterruptedException {
-        if (Parking.await(w, this, null, 0) != Parking.DONE) {
+        int budget = spins;
+        int outcome = Parking.await(w, this, null, 0, budget);
+        // Racy update of a hint: a lost update costs nothing but a less tuned budget.
+        spins = Parking.adapt(budget, outcome == Parking.DONE_SPINNING,
+                capacity == 0 ? Parking.MAX_SPINS_HANDOFF : Parking.MAX_SPINS_BUFFERED);
+        if (outcome != Parking.DONE && outcome != Parking.DONE_SPINNING) {
             lock.lock();
             try {
                 q.remove(n);

@@ -56,6 +56,8 @@ public final class PreparedSelect {
 
     private Object value;
     private boolean ok;
+    /** Spin budget before parking (see Parking). */
+    private int spins = Parking.MIN_SPINS;
 
     /** An empty select; add cases, then run it. */
     public PreparedSelect() {}
@@ -240,7 +242,12 @@ public final class PreparedSelect {
             clock = Clock.current();
             deadline = clock.nanoTime() + timeout;
         }
-        int outcome = Parking.await(waiter, this, clock, deadline);
+        int budget = spins;
+        int outcome = Parking.await(waiter, this, clock, deadline, budget);
+        spins = Parking.adapt(budget, outcome == Parking.DONE_SPINNING, Parking.MAX_SPINS_HANDOFF);
+        if (outcome == Parking.DONE_SPINNING) {
+            outcome = Parking.DONE;
+        }
         if (!(active == 1 && outcome == Parking.DONE)) {
             // With one case that won, its node was unlinked by the partner: nothing to do.
             lockAll(locks);
