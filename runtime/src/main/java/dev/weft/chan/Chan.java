@@ -89,10 +89,12 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     /** The waiter an operation completed, to unpark once the lock is released. */
     private Waiter wake;     // guarded by lock
     /** Spin budget of a blocked operation before it parks (see Parking); a racy hint. */
-    private int spins = Parking.MIN_SPINS;
+    private int spins;
 
     private Chan(int capacity) {
         this.capacity = capacity;
+        // Optimistic: a few failed spins halve the budget to the floor within microseconds.
+        this.spins = capacity == 0 ? Parking.MAX_SPINS_HANDOFF : Parking.MAX_SPINS_BUFFERED;
         this.buf = capacity == 0 ? null : new Object[capacity];
     }
 
