@@ -85,7 +85,10 @@ if [ "$rc" -ne 0 ] || [ ! -s "$json" ]; then
 fi
 echo "== JMH took $(( $(date +%s) - started )) s"
 
+extra=""
+[ -f benchmarks/outside-jmh.md ] && extra=benchmarks/outside-jmh.md
 "$java" -cp "$jar" dev.weft.bench.report.Report \
   --json "$json" --md docs/performance.md --svg docs/performance.svg \
   --command "benchmarks/run.sh $mode${*:+ $*}" --jmh-command "${jmh_cmd[*]}" \
-  --load-before "$load_before" --jmh-seconds "$(( $(date +%s) - started ))"
+  --load-before "$load_before" --jmh-seconds "$(( $(date +%s) - started ))" \
+  ${extra:+--extra "$extra"}

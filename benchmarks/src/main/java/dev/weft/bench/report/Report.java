@@ -184,7 +184,24 @@ public final class Report {
         elsewhere(b);
         spread(b);
         others(b);
+        extra(b);
         return b.toString();
+    }
+
+    /**
+     * Figures JMH cannot take (heap per live context, for one), kept by hand in the file named by
+     * {@code --extra} with the command that gives each, and copied in as they are.
+     */
+    private void extra(StringBuilder b) {
+        String file = options.get("extra");
+        if (file == null) {
+            return;
+        }
+        try {
+            b.append('\n').append(Files.readString(Path.of(file)).strip()).append('\n');
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read --extra " + file, e);
+        }
     }
 
     private void machine(StringBuilder b) {

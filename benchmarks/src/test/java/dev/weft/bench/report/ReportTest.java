@@ -79,6 +79,18 @@ class ReportTest {
     }
 
     @Test
+    void handKeptFiguresAreCopiedInAtTheEnd(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("jmh.json");
+        Files.writeString(json, "[" + result("dev.weft.bench.WeftChannels.W2_spsc_unbuffered", "",
+                250, 240, 260, 104) + "]");
+        Path extra = Files.writeString(dir.resolve("extra.md"), "## Measured outside JMH\n\n| a | 1 |\n");
+        Report.main(new String[] {"--json", json.toString(), "--md", dir.resolve("p.md").toString(),
+            "--svg", dir.resolve("p.svg").toString(), "--command", "benchmarks/run.sh quick",
+            "--extra", extra.toString()});
+        assertTrue(Files.readString(dir.resolve("p.md")).endsWith("\n## Measured outside JMH\n\n| a | 1 |\n"));
+    }
+
+    @Test
     void jsonReadsWhatJmhWrites() {
         Object v = Json.parse("{\"a\":[1,-2.5e3,\"NaN\",true,null],\"b\":\"q\\\"\\u0041\"}");
         assertEquals(Map.of("a", java.util.Arrays.asList(1.0, -2500.0, "NaN", true, null),
