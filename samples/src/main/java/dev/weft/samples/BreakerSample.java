@@ -52,16 +52,16 @@ public final class BreakerSample implements Sample {
         FlakyService service = new FlakyService(4);
         CircuitBreaker breaker = new CircuitBreaker(CircuitBreaker.Settings.builder()
                 .name("inventory")
-                .timeout(Duration.ofMillis(100))                            // open for 100 ms
+                .timeout(Duration.ofMillis(500))                            // open for 500 ms
                 .readyToTrip(counts -> counts.consecutiveFailures() >= 3)
                 .onStateChange((name, from, to) -> out.println("  " + name + ": " + from + " -> " + to))
                 .build());
         for (int i = 1; i <= 5; i++) {
             out.println("call " + i + ": " + attempt(breaker, service));
         }
-        Thread.sleep(150);                                                  // past the timeout
+        Thread.sleep(600);                                                  // past the timeout
         out.println("call 6: " + attempt(breaker, service));               // half-open trial fails
-        Thread.sleep(150);
+        Thread.sleep(600);
         out.println("call 7: " + attempt(breaker, service));               // trial succeeds
         out.println("call 8: " + attempt(breaker, service));
     }

@@ -50,6 +50,7 @@ public final class TestKitSample implements Sample {
                 out.println("job " + job);
             }
         });
+        awaitParked("forgotten-worker");
         List<GoroutineInfo> leaked = Leaks.find(Duration.ofMillis(100), before);
         for (GoroutineInfo g : leaked) {
             out.println("leaked: " + g.name().replaceAll("#\\d+", "") + " waiting on " + g.waitingOn());
@@ -67,6 +68,18 @@ public final class TestKitSample implements Sample {
             }
         });
         out.println("real time under a minute: " + (System.nanoTime() - start < 60_000_000_000L));
+    }
+
+    /** Polls the registry until the goroutine named {@code name} is parked on something. */
+    private static void awaitParked(String name) throws InterruptedException {
+        for (;;) {
+            for (GoroutineInfo g : dev.weft.goroutine.Goroutine.snapshot()) {
+                if (g.name().startsWith(name + "#") && g.waitingOn() != null) {
+                    return;
+                }
+            }
+            Thread.sleep(1);
+        }
     }
 
     public static void main(String[] args) throws Exception {

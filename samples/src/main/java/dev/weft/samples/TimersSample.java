@@ -58,7 +58,7 @@ public final class TimersSample implements Sample {
         ticker.stop();  // defer ticker.Stop()
 
         // A timer stopped before it fires never delivers.
-        Timer timer = Timer.start(Duration.ofMillis(20));
+        Timer timer = Timer.start(Duration.ofSeconds(1));
         out.println("stopped in time: " + timer.stop());
         Select.on()
                 .recv(timer.c(), t -> out.println("stale tick!"))

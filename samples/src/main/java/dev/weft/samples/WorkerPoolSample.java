@@ -28,7 +28,7 @@ public final class WorkerPoolSample implements Sample {
         return "a worker pool: bounded queue, per-job timeout and failure, metrics, graceful shutdown";
     }
 
-    /** The job: job 7 fails, job 13 is too slow for the 100 ms timeout, the rest take 1-3 ms. */
+    /** The job: job 7 fails, job 13 is too slow for the 1 s timeout, the rest take 1-3 ms. */
     static String resize(Context ctx, Integer image) throws Exception {
         if (image == 7) {
             throw new IllegalArgumentException("image 7: unsupported format");
@@ -40,7 +40,7 @@ public final class WorkerPoolSample implements Sample {
     @Override
     public void run(PrintStream out) throws Exception {
         try (CancelContext ctx = Context.background().withCancel();
-             WorkerPool<Integer, String> pool = WorkerPool.start(ctx, 4, 8, Duration.ofMillis(100),
+             WorkerPool<Integer, String> pool = WorkerPool.start(ctx, 4, 8, Duration.ofSeconds(1),
                      WorkerPoolSample::resize)) {
             Thread producer = Thread.ofVirtual().start(() -> {
                 try {
