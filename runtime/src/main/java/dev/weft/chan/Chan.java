@@ -93,8 +93,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     private Chan(int capacity) {
         this.capacity = capacity;
-        // Optimistic: a few failed spins halve the budget to the floor within microseconds.
-        this.spins = capacity == 0 ? Parking.MAX_SPINS_HANDOFF : Parking.MAX_SPINS_BUFFERED;
+        // From the floor: a channel that is rarely ready (one of many, as in W7) never pays for
+        // long spins, and one where spinning pays doubles its way up within a few operations.
+        this.spins = Parking.MIN_SPINS;
         this.buf = capacity == 0 ? null : new Object[capacity];
     }
 

@@ -57,7 +57,7 @@ public final class PreparedSelect {
     private Object value;
     private boolean ok;
     /** Spin budget before parking (see Parking). */
-    private int spins = Parking.MAX_SPINS_HANDOFF;
+    private int spins = Parking.MIN_SPINS;
 
     /** An empty select; add cases, then run it. */
     public PreparedSelect() {}
