@@ -12,6 +12,8 @@ package dev.weft.chan;
 final class Node extends Waiter {
     final Waiter waiter;
     final int caseIndex;
+    /** Which queue of a channel this node waits in: sendq (true) or recvq. */
+    final boolean send;
     /** The value a send offers; null for a receive. */
     Object offer;
     Node prev;
@@ -19,20 +21,22 @@ final class Node extends Waiter {
     boolean queued;
 
     /** A node of a select's waiter. Its own Waiter fields go unused. */
-    Node(Waiter waiter, int caseIndex) {
+    Node(Waiter waiter, int caseIndex, boolean send) {
         super(null);
         this.waiter = waiter;
         this.caseIndex = caseIndex;
+        this.send = send;
     }
 
-    private Node(Thread thread) {
+    private Node(Thread thread, boolean send) {
         super(thread);
         this.waiter = this;
         this.caseIndex = 0;
+        this.send = send;
     }
 
-    /** The node, and waiter, of one plain blocking operation by {@code thread}. */
-    static Node solo(Thread thread) {
-        return new Node(thread);
+    /** The node, and waiter, of one plain blocking send or receive by {@code thread}. */
+    static Node solo(Thread thread, boolean send) {
+        return new Node(thread, send);
     }
 }

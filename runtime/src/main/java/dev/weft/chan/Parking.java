@@ -1,6 +1,7 @@
 package dev.weft.chan;
 
 import dev.weft.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
 /** How a blocked channel operation or select waits for its {@link Waiter} to be completed. */
@@ -16,16 +17,20 @@ final class Parking {
      * How long a waiter spins before it parks: an adaptive budget kept by each channel and each
      * prepared select (Go's runtime spins too, briefly, before it sleeps). A partner on the
      * other carrier often answers within a few hundred nanoseconds, far less than parking and
-     * unparking a virtual thread; but a partner queued on this carrier cannot run while we spin.
-     * So the budget doubles each time a spin succeeds and halves each time it fails, within
-     * [MIN_SPINS, max]. Measured on the 2-core machine this project is tested on: with an idle
-     * machine, unbuffered pingpong took 580-640 ns per message without spinning and 290-360 ns
-     * with this budget capped at 256 (a fixed 256 was as fast; a cap of 1024 no faster; yielding
-     * the carrier instead of spinning no better); at a load average of 20, fixed spins of 32 made
-     * it 4x slower, which the halving avoids. The floor keeps probing (MIN_SPINS pauses cost about 0.3 us) so the budget can
-     * grow back when the machine quiets down.
+     * unparking a virtual thread (one spin, Thread.onSpinWait, is about 28 ns on the test
+     * machine); but a partner queued on this carrier cannot run while we spin. So the budget
+     * doubles each time a spin succeeds, up to a cap, and halves each time it fails; below
+     * MIN_SPINS it drops to zero, where a wait spins MIN_SPINS only one time in PROBE_ONE_IN, so
+     * that a channel whose partners are always late (each of 10,000 receivers on its own
+     * channel, W7) wastes almost nothing, and one where spinning starts to pay finds out within
+     * a few dozen waits. Measured with the cap at 256 on the 2-core test machine, idle:
+     * unbuffered pingpong 580-640 ns per message without spinning and 290-360 with it; at a
+     * load average of 20, fixed spins of 32 made it 4x slower, which the halving avoids.
      */
     static final int MIN_SPINS = 8;
+
+    /** At a zero budget, one wait in this many probes with MIN_SPINS spins. */
+    static final int PROBE_ONE_IN = 16;
 
     /** Upper bound of the budget for hand-offs (unbuffered channels, selects). */
     static final int MAX_SPINS_HANDOFF = Integer.getInteger("weft.spins", 256);
@@ -37,12 +42,50 @@ final class Parking {
      */
     static final int MAX_SPINS_BUFFERED = Math.min(32, MAX_SPINS_HANDOFF);
 
-    /** The next budget after a wait that spun {@code spins} and did or did not succeed. */
-    static int adapt(int spins, boolean succeeded, int max) {
-        return succeeded ? Math.min(max, spins * 2) : Math.max(MIN_SPINS, spins >> 1);
+    /** The spins one wait may use, given the budget kept for it. */
+    static int budget(int kept) {
+        if (kept > 0) {
+            return kept;
+        }
+        return ThreadLocalRandom.current().nextInt(PROBE_ONE_IN) == 0 ? MIN_SPINS : 0;
+    }
+
+    /** The budget to keep after a wait that spun up to {@code spins} and ended with {@code outcome}. */
+    static int adapt(int spins, int outcome, int max) {
+        return switch (outcome) {
+            case DONE_SPINNING -> Math.min(max, Math.max(MIN_SPINS, spins * 2));
+            default -> spins > MIN_SPINS ? spins >> 1 : 0;
+        };
     }
 
     private Parking() {}
+
+    /**
+     * The parked waiter the current virtual thread woke last, if it has not waited since. An
+     * unparked virtual thread is queued on the unparker's carrier, so while that waiter has not
+     * resumed, the unparker spinning would only keep it from running: LinkedTransferQueue asks
+     * the carrier whether it has queued work ({@code ForkJoinWorkerThread.hasKnownQueuedWork},
+     * not public); this is the same question asked of the one task we know we queued.
+     */
+    private static final ThreadLocal<Waiter[]> LAST_WOKEN = ThreadLocal.withInitial(() -> new Waiter[1]);
+
+    /** Notes that the current thread just unparked {@code w}, which was parked or parking. */
+    static void woke(Waiter w) {
+        if (Thread.currentThread().isVirtual()) {
+            LAST_WOKEN.get()[0] = w;
+        }
+    }
+
+    /** The waiter the current thread woke last, forgetting it. */
+    private static Waiter takeLastWoken() {
+        if (!Thread.currentThread().isVirtual()) {
+            return null;
+        }
+        Waiter[] slot = LAST_WOKEN.get();
+        Waiter w = slot[0];
+        slot[0] = null;
+        return w;
+    }
 
     /**
      * Waits until {@code w} is DONE, or gives up by claiming it itself: on interrupt
@@ -50,15 +93,36 @@ final class Parking {
      * (TIMED_OUT). If a partner claimed the waiter first, the operation completes: this returns
      * DONE, and an interrupt that arrived meanwhile is kept in the thread's flag. It first
      * spins up to {@code spins} times, returning DONE_SPINNING if that was enough.
+     *
+     * <p>While a thread this one woke has not resumed, it is most likely queued on this
+     * carrier, so instead of a pause the spin yields the carrier to it: the partner runs at
+     * once, often completes this waiter, and neither side parks (measured on the test
+     * machine, it took unbuffered producer/consumer from 200-1900 ns per message, in modes that
+     * changed from run to run, to 70-250). The yields count against the budget, so the wait
+     * still ends in a park: yielding without end could keep a carrier busy with yielders while
+     * the work they wait for sits in the pool's shared queue.
      */
     static int await(Waiter w, Object blocker, Clock clock, long deadline, int spins) {
+        Waiter woken = takeLastWoken();
         for (int i = spins; i > 0; i--) {
             if (w.state == Waiter.DONE) {
                 return DONE_SPINNING;
             }
-            Thread.onSpinWait();
+            if (woken != null && woken.parking) {
+                Thread.yield();
+            } else {
+                Thread.onSpinWait();
+            }
         }
 
+        // Announce the park, then look again (see Waiter.unpark for the pairing).
+        w.parking = true;
+        int outcome = parkUntilDone(w, blocker, clock, deadline);
+        w.parking = false;
+        return outcome;
+    }
+
+    private static int parkUntilDone(Waiter w, Object blocker, Clock clock, long deadline) {
         boolean interrupted = false;
         int st;
         while ((st = w.state) != Waiter.DONE) {

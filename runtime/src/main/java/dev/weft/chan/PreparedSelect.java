@@ -41,11 +41,17 @@ public final class PreparedSelect {
     private static final byte AFTER = 3;
     private static final byte DEFAULT = 4;
 
-    private final Waiter waiter = new Waiter(null);
+    /**
+     * The select's waiter and one node per channel case, made the first time the select blocks:
+     * a select built for one run that finds a case ready (a fluent {@link Select} in a busy loop)
+     * never pays for them.
+     */
+    private Waiter waiter;
     private byte[] kinds = new byte[4];
     private Chan<?>[] chans = new Chan<?>[4];
     private Object[] values = new Object[4];
-    private long[] afterNanos = new long[4];
+    /** Timeout of each case; allocated with the first timeout case. */
+    private long[] afterNanos;
     private Node[] nodes = new Node[4];
     private int size;
     private int defaultIndex = -1;
@@ -56,8 +62,11 @@ public final class PreparedSelect {
 
     private Object value;
     private boolean ok;
-    /** Spin budget before parking (see Parking). */
-    private int spins = Parking.MIN_SPINS;
+    /**
+     * Spin budget before parking (see Parking); until this select first blocks, it borrows the
+     * largest budget of its channels, which their plain operations keep tuned.
+     */
+    private int spins = -1;
 
     /** An empty select; add cases, then run it. */
     public PreparedSelect() {}
@@ -199,16 +208,20 @@ public final class PreparedSelect {
                 }
                 if (timeout > 0) {
                     // Pass 2: enqueue a node on every case's channel.
+                    if (waiter == null) {
+                        waiter = new Waiter(null);
+                    }
                     waiter.reset(Thread.currentThread());
                     for (int j = 0; j < active; j++) {
                         int i = order[j];
                         Node n = nodes[i];
-                        if (kinds[i] == RECV) {
-                            chans[i].recvq.add(n);
-                        } else {
-                            n.offer = values[i];
-                            chans[i].sendq.add(n);
+                        if (n == null) {
+                            nodes[i] = n = new Node(waiter, i, kinds[i] == SEND);
                         }
+                        if (kinds[i] == SEND) {
+                            n.offer = values[i];
+                        }
+                        chans[i].enqueueLocked(n);
                     }
                 }
             }
@@ -242,9 +255,16 @@ public final class PreparedSelect {
             clock = Clock.current();
             deadline = clock.nanoTime() + timeout;
         }
-        int budget = spins;
+        int kept = spins;
+        if (kept < 0) {
+            kept = 0;
+            for (int j = 0; j < active; j++) {
+                kept = Math.max(kept, chans[order[j]].spinHint());
+            }
+        }
+        int budget = Parking.budget(kept);
         int outcome = Parking.await(waiter, this, clock, deadline, budget);
-        spins = Parking.adapt(budget, outcome == Parking.DONE_SPINNING, Parking.MAX_SPINS_HANDOFF);
+        spins = Parking.adapt(budget, outcome, Parking.MAX_SPINS_HANDOFF); // a field of ours
         if (outcome == Parking.DONE_SPINNING) {
             outcome = Parking.DONE;
         }
@@ -255,7 +275,7 @@ public final class PreparedSelect {
                 for (int j = 0; j < active; j++) {
                     int i = order[j];
                     Chan<?> c = chans[i];
-                    (kinds[i] == RECV ? c.recvq : c.sendq).remove(nodes[i]);
+                    c.unlinkLocked(nodes[i]);
                 }
             } finally {
                 unlockAll(locks);
@@ -329,13 +349,13 @@ public final class PreparedSelect {
 
     private void lockAll(int n) {
         for (int i = 0; i < n; i++) {
-            lockOrder[i].lock.lock();
+            lockOrder[i].lock();
         }
     }
 
     private void unlockAll(int n) {
         for (int i = n - 1; i >= 0; i--) {
-            lockOrder[i].lock.unlock();
+            lockOrder[i].unlock();
         }
     }
 
@@ -345,7 +365,9 @@ public final class PreparedSelect {
             kinds = Arrays.copyOf(kinds, cap);
             chans = Arrays.copyOf(chans, cap);
             values = Arrays.copyOf(values, cap);
-            afterNanos = Arrays.copyOf(afterNanos, cap);
+            if (afterNanos != null) {
+                afterNanos = Arrays.copyOf(afterNanos, cap);
+            }
             nodes = Arrays.copyOf(nodes, cap);
             order = Arrays.copyOf(order, cap);
             lockOrder = Arrays.copyOf(lockOrder, cap);
@@ -353,8 +375,12 @@ public final class PreparedSelect {
         int i = size++;
         kinds[i] = kind;
         chans[i] = ch;
-        afterNanos[i] = nanos;
-        nodes[i] = new Node(waiter, i);
+        if (kind == AFTER) {
+            if (afterNanos == null) {
+                afterNanos = new long[kinds.length];
+            }
+            afterNanos[i] = nanos;
+        }
         return i;
     }
 

@@ -28,6 +28,12 @@ class Waiter {
     /** Set before the waiter is enqueued (under a channel lock), so partners see it. */
     Thread thread;
     volatile int state;
+    /**
+     * Set by the waiting thread once it stops spinning and is about to park, cleared when it
+     * resumes (LinkedTransferQueue's {@code waiter} field). A completer unparks only a waiter
+     * that announced this; one that is still spinning sees DONE without being unparked.
+     */
+    volatile boolean parking;
     /** The winning case. */
     int index;
     /** The received value. */
@@ -57,11 +63,20 @@ class Waiter {
         this.item = null;
         this.ok = false;
         this.index = -1;
+        this.parking = false;
         STATE.setRelease(this, WAITING);
     }
 
+    /**
+     * Wakes the thread of a completed waiter if it parks or is about to. The caller wrote DONE
+     * (a volatile write) before this volatile read of {@link #parking}, and the waiter writes
+     * parking before it reads the state again: one of the two always sees the other.
+     */
     void unpark() {
-        LockSupport.unpark(thread);
+        if (parking) {
+            LockSupport.unpark(thread);
+            Parking.woke(this);
+        }
     }
 
     private static final VarHandle STATE;
