@@ -53,7 +53,10 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      * A waiter is completed by whoever claims it (CAS WAITING -> CLAIMED on the Waiter): a
      * partner, a close, or the waiter itself when it gives up (interrupt, select timeout). A node
      * whose waiter was claimed by someone else is stale and is dropped when met in a queue. The
-     * claimer writes the outcome while holding this channel's lock, then unparks after unlocking.
+     * claimer writes the outcome while holding this channel's lock, then, after unlocking,
+     * unparks the waiter only if it announced that it parks (Waiter.parking): a waiter first
+     * spins for an adaptive budget, yielding its carrier instead while a partner it woke has not
+     * yet run, and most hand-offs between busy goroutines complete within that (Parking).
      *
      * Invariants (under lock):
      *   - at least one of recvq and sendq is empty of live nodes;
