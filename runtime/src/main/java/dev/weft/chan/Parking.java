@@ -108,8 +108,10 @@ final class Parking {
             if (w.state == Waiter.DONE) {
                 return DONE_SPINNING;
             }
-            if (woken != null && woken.parking) {
+            if (woken != null && (woken.parking || woken.yielding)) {
+                w.yielding = true;
                 Thread.yield();
+                w.yielding = false;
             } else {
                 Thread.onSpinWait();
             }

@@ -34,6 +34,11 @@ class Waiter {
      * that announced this; one that is still spinning sees DONE without being unparked.
      */
     volatile boolean parking;
+    /**
+     * Set while the waiting thread has yielded its carrier to a partner (see Parking.await): it
+     * is queued, not running, so whoever completes it should not spin for its reply either.
+     */
+    volatile boolean yielding;
     /** The winning case. */
     int index;
     /** The received value. */
@@ -76,6 +81,8 @@ class Waiter {
         if (parking) {
             LockSupport.unpark(thread);
             Parking.woke(this);
+        } else if (yielding) {
+            Parking.woke(this); // already runnable: no unpark, but it waits to run
         }
     }
 
