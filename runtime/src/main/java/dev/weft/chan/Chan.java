@@ -145,7 +145,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             } else {
                 n = Node.solo(Thread.currentThread(), true);
                 w = n;
-                n.offer = value;
+                n.offer(value);
                 enqueueLocked(n);
             }
         } finally {
@@ -155,7 +155,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             wk.unpark();
         }
         if (w != null) {
-            awaitOrGiveUp(w, n);
+            awaitOrGiveUp(n);
             if (!w.ok) {
                 throw sendOnClosed();
             }
@@ -292,7 +292,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (w == null) {
             return v;
         }
-        awaitOrGiveUp(w, n);
+        awaitOrGiveUp(n);
         return w.ok ? w.item : CLOSED;
     }
 
@@ -325,7 +325,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private ArrayList<Waiter> completeAllClosed(boolean senders, ArrayList<Waiter> woken) {
         Node n;
         while ((n = claimFirstLocked(senders)) != null) {
-            n.waiter.complete(n.caseIndex, null, false);
+            n.waiter.complete(n.caseIndex(), null, false);
             if (woken == null) {
                 woken = new ArrayList<>();
             }
@@ -411,16 +411,16 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (s != null) {
             Object v;
             if (capacity == 0) {
-                v = s.offer;
+                v = s.offer();
             } else {
                 // The buffer is full: take the head, the sender's value goes to the tail (the
                 // same slot, since head == tail in a full ring).
                 v = buf[head];
-                buf[head] = s.offer;
+                buf[head] = s.offer();
                 head = next(head);
             }
-            s.offer = null;
-            s.waiter.complete(s.caseIndex, null, true);
+            s.offer(null);
+            s.waiter.complete(s.caseIndex(), null, true);
             wake = s.waiter;
             return v;
         }
@@ -441,7 +441,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     boolean offerLocked(Object v) {
         Node r = claimFirstLocked(false);
         if (r != null) {
-            r.waiter.complete(r.caseIndex, v, true);
+            r.waiter.complete(r.caseIndex(), v, true);
             wake = r.waiter;
             return true;
         }
@@ -531,11 +531,32 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         Node n;
         while ((n = senders ? sendHead : recvHead) != null) {
             unlinkLocked(n);
-            if (n.waiter.tryClaim()) {
+            // A plain operation's node leaves the queue only under this lock (completed here,
+            // or given up through cancel), so a queued one is always WAITING and ours without a
+            // CAS; a select's waiter may be claimed through another channel at any time.
+            if (n.isSolo() || n.waiter.tryClaim()) {
                 return n;
             }
         }
         return null;
+    }
+
+    /**
+     * Gives up the wait of a plain operation (interrupt), unless a partner completed it first:
+     * then it returns false and the node is DONE, since partners complete under this lock.
+     */
+    boolean cancel(Node n) {
+        lock();
+        try {
+            if (n.state != Waiter.WAITING) {
+                return false;
+            }
+            unlinkLocked(n);
+            n.state = Waiter.CLAIMED;
+            return true;
+        } finally {
+            unlock();
+        }
     }
 
     // ---------------------------------------------------------------- the lock
@@ -616,11 +637,11 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         return ++i == capacity ? 0 : i;
     }
 
-    /** Waits for a partner; on interrupt, leaves the queue and throws. */
-    private void awaitOrGiveUp(Waiter w, Node n) throws InterruptedException {
+    /** Waits for a partner; on interrupt, leaves the queue (see cancel) and throws. */
+    private void awaitOrGiveUp(Node n) throws InterruptedException {
         int kept = spins;
         int budget = Parking.budget(kept);
-        int outcome = Parking.await(w, this, null, 0, budget);
+        int outcome = Parking.await(n, this, this, null, 0, budget);
         // Racy update of a hint: a lost update costs nothing but a less tuned budget. Written
         // only on change, so a steady budget does not bounce this line between cores.
         int next = Parking.adapt(budget, outcome,
@@ -629,12 +650,6 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             spins = next;
         }
         if (outcome == Parking.INTERRUPTED) {
-            lock();
-            try {
-                unlinkLocked(n);
-            } finally {
-                unlock();
-            }
             throw new InterruptedException();
         }
     }

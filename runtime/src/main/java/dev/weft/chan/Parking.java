@@ -88,9 +88,10 @@ final class Parking {
     }
 
     /**
-     * Waits until {@code w} is DONE, or gives up by claiming it itself: on interrupt
-     * (INTERRUPTED, flag cleared) or, when {@code clock} is non-null, at {@code deadline}
-     * (TIMED_OUT). If a partner claimed the waiter first, the operation completes: this returns
+     * Waits until {@code w} is DONE, or gives up: on interrupt (INTERRUPTED, flag cleared) or,
+     * when {@code clock} is non-null, at {@code deadline} (TIMED_OUT). A select's waiter gives up
+     * by claiming itself; a plain operation's node (its {@code owner} channel non-null) through
+     * {@link Chan#cancel}, under the lock every partner of a plain operation holds. If a partner claimed the waiter first, the operation completes: this returns
      * DONE, and an interrupt that arrived meanwhile is kept in the thread's flag. It first
      * spins up to {@code spins} times, returning DONE_SPINNING if that was enough.
      *
@@ -102,7 +103,8 @@ final class Parking {
      * still ends in a park: yielding without end could keep a carrier busy with yielders while
      * the work they wait for sits in the pool's shared queue.
      */
-    static int await(Waiter w, Object blocker, Clock clock, long deadline, int spins) {
+    static int await(Waiter w, Object blocker, Chan<?> owner, Clock clock, long deadline,
+            int spins) {
         Waiter woken = takeLastWoken();
         for (int i = spins; i > 0; i--) {
             if (w.state == Waiter.DONE) {
@@ -119,18 +121,19 @@ final class Parking {
 
         // Announce the park, then look again (see Waiter.unpark for the pairing).
         w.parking = true;
-        int outcome = parkUntilDone(w, blocker, clock, deadline);
+        int outcome = parkUntilDone(w, blocker, owner, clock, deadline);
         w.parking = false;
         return outcome;
     }
 
-    private static int parkUntilDone(Waiter w, Object blocker, Clock clock, long deadline) {
+    private static int parkUntilDone(Waiter w, Object blocker, Chan<?> owner, Clock clock,
+            long deadline) {
         boolean interrupted = false;
         int st;
         while ((st = w.state) != Waiter.DONE) {
             if (st == Waiter.WAITING) {
                 if (Thread.interrupted()) {
-                    if (w.tryClaim()) {
+                    if (owner != null ? owner.cancel((Node) w) : w.tryClaim()) {
                         return INTERRUPTED;
                     }
                     interrupted = true; // lost the race: a partner completes us

@@ -219,7 +219,7 @@ public final class PreparedSelect {
                             nodes[i] = n = new Node(waiter, i, kinds[i] == SEND);
                         }
                         if (kinds[i] == SEND) {
-                            n.offer = values[i];
+                            n.offer(values[i]);
                         }
                         chans[i].enqueueLocked(n);
                     }
@@ -263,7 +263,7 @@ public final class PreparedSelect {
             }
         }
         int budget = Parking.budget(kept);
-        int outcome = Parking.await(waiter, this, clock, deadline, budget);
+        int outcome = Parking.await(waiter, this, null, clock, deadline, budget);
         spins = Parking.adapt(budget, outcome, Parking.MAX_SPINS_HANDOFF); // a field of ours
         if (outcome == Parking.DONE_SPINNING) {
             outcome = Parking.DONE;
@@ -282,7 +282,7 @@ public final class PreparedSelect {
             }
         }
         for (int j = 0; j < active; j++) {
-            nodes[order[j]].offer = null;
+            nodes[order[j]].offer(null);
         }
         if (outcome == Parking.INTERRUPTED) {
             throw new InterruptedException();

@@ -7,18 +7,25 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A blocked goroutine: one per blocking operation, shared by all the nodes of one select (Go's
  * {@code g} with its {@code selectDone} flag). A plain send or receive has one node, which is
- * its own waiter ({@link Node#solo}), so blocking allocates one object. Whoever moves {@code state} from WAITING to
- * CLAIMED owns the outcome: a partner that completes the operation, a close, or the waiter itself
- * giving up (interrupt, timeout).
+ * its own waiter ({@link Node#solo}), so blocking allocates one object.
+ *
+ * <p>A select's waiter can be reached through several channels at once, under different locks,
+ * so whoever moves {@code state} from WAITING to CLAIMED (a CAS) owns the outcome: a partner
+ * that completes the operation, a close, or the waiter itself giving up (interrupt, timeout).
+ * A plain operation's node is reached through one channel only, and everyone who touches it
+ * holds that channel's lock, including the waiter when it gives up ({@link Chan#cancel}): its
+ * partner completes it without a claim, which saves an atomic operation on every hand-off.
  *
  * <pre>
- *   WAITING --claim by partner--> CLAIMED --complete--> DONE
- *   WAITING --claim by itself (interrupt, timeout)--> CLAIMED   (never DONE)
+ *   select:  WAITING --claim by partner--> CLAIMED --complete--> DONE
+ *            WAITING --claim by itself (interrupt, timeout)--> CLAIMED   (never DONE)
+ *   plain:   WAITING --complete, under the lock--> DONE
+ *            WAITING --cancel, under the lock--> CLAIMED   (never DONE)
  * </pre>
  *
- * Invariants: index, item and ok are written only by the claimer, before the volatile write of
- * DONE, and read only after reading DONE. A claimer completes while holding the lock of the
- * channel whose queue held the node, so a waiter that sees CLAIMED waits only a few instructions.
+ * Invariants: index, item and ok are written only by the completer, before the volatile write
+ * of DONE, and read only after reading DONE. A completer holds the lock of the channel whose
+ * queue held the node, so a waiter that sees CLAIMED waits only a few instructions.
  */
 class Waiter {
     static final int WAITING = 0;
