@@ -47,18 +47,19 @@ public final class PreparedSelect {
      * never pays for them.
      */
     private Waiter waiter;
-    private byte[] kinds = new byte[4];
-    private Chan<?>[] chans = new Chan<?>[4];
-    private Object[] values = new Object[4];
+    private byte[] kinds;
+    private Chan<?>[] chans;
+    /** Send values; allocated with the first send case. */
+    private Object[] values;
     /** Timeout of each case; allocated with the first timeout case. */
     private long[] afterNanos;
-    private Node[] nodes = new Node[4];
+    private Node[] nodes;
     private int size;
     private int defaultIndex = -1;
 
     // Scratch, sized with the cases: poll order and lock order of one run.
-    private int[] order = new int[4];
-    private Chan<?>[] lockOrder = new Chan<?>[4];
+    private int[] order;
+    private Chan<?>[] lockOrder;
 
     private Object value;
     private boolean ok;
@@ -69,7 +70,20 @@ public final class PreparedSelect {
     private int spins = -1;
 
     /** An empty select; add cases, then run it. */
-    public PreparedSelect() {}
+    public PreparedSelect() {
+        this(4);
+    }
+
+    /**
+     * An empty select with room for {@code capacity} cases before its arrays grow; a fluent
+     * {@link Select}, often built for one run, starts small.
+     */
+    PreparedSelect(int capacity) {
+        kinds = new byte[capacity];
+        chans = new Chan<?>[capacity];
+        order = new int[capacity];
+        lockOrder = new Chan<?>[capacity];
+    }
 
     /** Adds a receive case on {@code ch} (null: never fires) and returns its number. */
     public int recv(RecvChan<?> ch) {
@@ -212,6 +226,9 @@ public final class PreparedSelect {
                         waiter = new Waiter(null);
                     }
                     waiter.reset(Thread.currentThread());
+                    if (nodes == null) {
+                        nodes = new Node[kinds.length];
+                    }
                     for (int j = 0; j < active; j++) {
                         int i = order[j];
                         Node n = nodes[i];
@@ -361,20 +378,27 @@ public final class PreparedSelect {
 
     private int add(byte kind, Chan<?> ch, long nanos) {
         if (size == kinds.length) {
-            int cap = size * 2;
+            int cap = Math.max(2, size * 2);
             kinds = Arrays.copyOf(kinds, cap);
             chans = Arrays.copyOf(chans, cap);
-            values = Arrays.copyOf(values, cap);
+            if (values != null) {
+                values = Arrays.copyOf(values, cap);
+            }
             if (afterNanos != null) {
                 afterNanos = Arrays.copyOf(afterNanos, cap);
             }
-            nodes = Arrays.copyOf(nodes, cap);
+            if (nodes != null) {
+                nodes = Arrays.copyOf(nodes, cap);
+            }
             order = Arrays.copyOf(order, cap);
             lockOrder = Arrays.copyOf(lockOrder, cap);
         }
         int i = size++;
         kinds[i] = kind;
         chans[i] = ch;
+        if (kind == SEND && values == null) {
+            values = new Object[kinds.length];
+        }
         if (kind == AFTER) {
             if (afterNanos == null) {
                 afterNanos = new long[kinds.length];

@@ -27,8 +27,9 @@ import java.util.Objects;
  * {@link #recvOk} or a handler without a parameter to observe the close.
  */
 public final class Select {
-    private final PreparedSelect prepared = new PreparedSelect();
-    private Object[] handlers = new Object[4];
+    // Sized for two cases, the common inline select; both grow as cases are added.
+    private final PreparedSelect prepared = new PreparedSelect(2);
+    private Object[] handlers = new Object[2];
     private int doneCase = -1;
     private Context doneContext;
 
