@@ -583,6 +583,14 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private static final long LOCK_MIN_SLEEP_NANOS = 1_000;
     private static final long LOCK_MAX_SLEEP_NANOS = 1_000_000;
 
+    /** What a thread sleeping for a channel's lock parks on, so dumps do not call it queued. */
+    static final Object LOCK_BLOCKER = new Object() {
+        @Override
+        public String toString() {
+            return "a channel's lock";
+        }
+    };
+
     private volatile int locked;
 
     void lock() {
@@ -605,7 +613,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             // A pending interrupt would make parkNanos return at once and turn this into a
             // busy loop: keep it aside until the lock is ours.
             interrupted |= Thread.interrupted();
-            LockSupport.parkNanos(this, sleep);
+            LockSupport.parkNanos(LOCK_BLOCKER, sleep);
             sleep = Math.min(sleep * 2, LOCK_MAX_SLEEP_NANOS);
             spins = 0;
         }
