@@ -50,10 +50,12 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      *          else               -> enqueue on recvq, park
      *   close: mark closed; complete every waiter: receivers get (null, false), senders throw.
      *
-     * A waiter is completed by whoever claims it (CAS WAITING -> CLAIMED on the Waiter): a
-     * partner, a close, or the waiter itself when it gives up (interrupt, select timeout). A node
-     * whose waiter was claimed by someone else is stale and is dropped when met in a queue. The
-     * claimer writes the outcome while holding this channel's lock, then, after unlocking,
+     * A select's waiter is completed by whoever claims it (CAS WAITING -> CLAIMED on the
+     * Waiter): a partner, a close, or the select itself when it gives up (interrupt, timeout). A
+     * node whose waiter was claimed by someone else is stale and is dropped when met in a queue.
+     * A plain send or receive needs no claim: everyone who touches its node holds this
+     * channel's lock, the waiter too when it gives up (cancel). The completer writes the
+     * outcome while holding this channel's lock, then, after unlocking,
      * unparks the waiter only if it announced that it parks (Waiter.parking): a waiter first
      * spins for an adaptive budget, yielding its carrier instead while a partner it woke has not
      * yet run, and most hand-offs between busy goroutines complete within that (Parking).
