@@ -49,6 +49,7 @@ public enum Diag {
     SELECT_NOT_SUBCLASSABLE("select-not-subclassable", Diagnostic.Kind.ERROR),
     SELECT_INACCESSIBLE("select-inaccessible", Diagnostic.Kind.ERROR),
     SELECT_CASE_WITHOUT_SELECT("select-case-without-select", Diagnostic.Kind.ERROR),
+    SELECT_INHERITED_CASE("select-inherited-case", Diagnostic.Kind.ERROR),
     SELECT_CLASS_CLASH("select-class-clash", Diagnostic.Kind.ERROR),
 
     /** A bug in the processor, reported on the element it was working on instead of crashing javac. */

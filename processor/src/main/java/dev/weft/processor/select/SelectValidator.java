@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -64,6 +65,7 @@ final class SelectValidator {
                 }
             }
         }
+        checkInheritedCases(type, mine);
         checkCounts(type, cases, mine);
         cases = attachSent(cases, sentMethods, sends, mine);
         report.addAll(mine);
@@ -72,6 +74,28 @@ final class SelectValidator {
         }
         return new SelectModel.Type(type, SelectStep.generatedName(type), SelectStep.isPublic(type),
                 List.copyOf(cases), thrown(cases));
+    }
+
+    /**
+     * A case method a supertype declares, and this type does not override, would be left out
+     * of the generated select without a word (it reads the methods this type declares): say so.
+     */
+    private void checkInheritedCases(TypeElement type, Report report) {
+        for (Element member : env.elements().getAllMembers(type)) {
+            if (!(member instanceof ExecutableElement m) || m.getEnclosingElement().equals(type)) {
+                continue;
+            }
+            for (String a : SelectTypes.CASE_ANNOTATIONS) {
+                if (SelectStep.annotation(m, a) != null) {
+                    String owner = m.getEnclosingElement().getSimpleName().toString();
+                    report.add(Diag.SELECT_INHERITED_CASE, type, SelectTypes.simple(a) + " method " + owner
+                            + "." + m.getSimpleName() + " is inherited, but a @Select type's cases are the"
+                            + " methods it declares itself; override " + m.getSimpleName() + " in "
+                            + type.getSimpleName() + " with its annotation, or move the case there");
+                    break;
+                }
+            }
+        }
     }
 
     private void checkSubclassable(TypeElement type, Report report) {

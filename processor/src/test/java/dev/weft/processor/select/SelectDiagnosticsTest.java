@@ -213,6 +213,38 @@ class SelectDiagnosticsTest {
     }
 
     @Test
+    void inheritedCaseMethodIsAnErrorNotASilentlyMissingCase() {
+        JavaFileObject src = source("Events", SelectGenerationTest.IMPORTS + """
+                @Select interface Events extends Base {
+                    @Recv void other(Integer n);
+                }
+                """);
+        Compilation c = compile(src, base());
+        assertThat(c).hadErrorContaining("[weft:select-inherited-case] @Recv method Base.in is inherited,"
+                + " but a @Select type's cases are the methods it declares itself; override in in Events")
+                .inFile(src).onLineContaining("@Select interface Events");
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void overridingAnInheritedCaseWithItsAnnotationMakesItACase() {
+        assertThat(compile(source("Events", SelectGenerationTest.IMPORTS + """
+                @Select interface Events extends Base {
+                    @Override @Recv void in(String s);
+                }
+                """), base())).succeededWithoutWarnings();
+    }
+
+    /** A @Select supertype with one case, in its own file. */
+    private static JavaFileObject base() {
+        return source("Base", SelectGenerationTest.IMPORTS + """
+                @Select interface Base {
+                    @Recv void in(String s);
+                }
+                """);
+    }
+
+    @Test
     void caseMethodMustNotBePrivate() {
         assertOneError(events("""
                 @Select
