@@ -116,6 +116,40 @@ class GoDiagnosticsTest {
     }
 
     @Test
+    void outInALocalClassIsAnErrorToo() {
+        JavaFileObject src = orders("""
+                class Orders {
+                    void run() {
+                        Runnable r = new Runnable() {
+                            public void run() {}
+                            void produce(@Out SendChan<String> out) {}
+                        };
+                    }
+                }
+                """);
+        Compilation c = compile(src);
+        assertThat(c).hadErrorContaining("[weft:out-without-go] @Out is only read on @Go methods, and a method"
+                + " of a local or anonymous class cannot be one").inFile(src).onLineContaining("@Out SendChan");
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void outOnALocalGoMethodIsReportedOnceAsTheGoMethod() {
+        JavaFileObject src = orders("""
+                class Orders {
+                    void run() {
+                        class Local {
+                            @Go void produce(@Out SendChan<String> out) {}
+                        }
+                    }
+                }
+                """);
+        Compilation c = compile(src);
+        assertThat(c).hadErrorContaining("[weft:go-local-class]").inFile(src).onLineContaining("@Go void produce");
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
     void goMethodInAnAnonymousClassIsAnError() {
         JavaFileObject src = orders("""
                 class Orders {

@@ -6,6 +6,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
@@ -32,6 +33,21 @@ public final class LocalClassScanner {
      * compilation units of {@code roots}; empty where the tree API is unavailable.
      */
     public static List<TreePath> annotatedLocalMethods(Trees trees, Set<? extends Element> roots, String annotation) {
+        return scan(trees, roots, annotation, null);
+    }
+
+    /**
+     * Paths to every {@code annotation} found on a parameter of a method of a local or anonymous
+     * class, except on methods that also carry {@code unlessOnMethod} (reported for that one).
+     */
+    public static List<TreePath> annotatedLocalParameters(Trees trees, Set<? extends Element> roots,
+            String annotation, String unlessOnMethod) {
+        return scan(trees, roots, annotation, unlessOnMethod);
+    }
+
+    /** Methods when {@code unlessOnMethod} is null, else parameters. */
+    private static List<TreePath> scan(Trees trees, Set<? extends Element> roots, String annotation,
+            String unlessOnMethod) {
         List<TreePath> found = new ArrayList<>();
         if (trees == null) {
             return found;
@@ -44,7 +60,7 @@ public final class LocalClassScanner {
             }
         }
         for (CompilationUnitTree unit : units) {
-            new Scanner(annotation, found).scan(unit, null);
+            new Scanner(annotation, unlessOnMethod, found).scan(unit, null);
         }
         return found;
     }
@@ -55,12 +71,15 @@ public final class LocalClassScanner {
 
     private static final class Scanner extends TreePathScanner<Void, Void> {
         private final String annotation;
+        /** Null: find annotated methods; else find annotated parameters of methods without this. */
+        private final String unlessOnMethod;
         private final List<TreePath> found;
         private boolean simpleNameVisible;
         private boolean insideLocal;
 
-        Scanner(String annotation, List<TreePath> found) {
+        Scanner(String annotation, String unlessOnMethod, List<TreePath> found) {
             this.annotation = annotation;
+            this.unlessOnMethod = unlessOnMethod;
             this.found = found;
         }
 
@@ -92,19 +111,30 @@ public final class LocalClassScanner {
 
         @Override
         public Void visitMethod(MethodTree tree, Void unused) {
-            if (insideLocal) {
+            if (insideLocal && unlessOnMethod == null) {
                 for (AnnotationTree a : tree.getModifiers().getAnnotations()) {
-                    if (names(a)) {
+                    if (names(a, annotation)) {
                         found.add(new TreePath(new TreePath(getCurrentPath(), tree.getModifiers()), a));
+                    }
+                }
+            } else if (insideLocal && tree.getModifiers().getAnnotations().stream()
+                    .noneMatch(a -> names(a, unlessOnMethod))) {
+                for (VariableTree p : tree.getParameters()) {
+                    TreePath param = new TreePath(getCurrentPath(), p);
+                    for (AnnotationTree a : p.getModifiers().getAnnotations()) {
+                        if (names(a, annotation)) {
+                            found.add(new TreePath(new TreePath(param, p.getModifiers()), a));
+                        }
                     }
                 }
             }
             return super.visitMethod(tree, unused);
         }
 
-        private boolean names(AnnotationTree a) {
+        /** Whether {@code a} names {@code qualified}, an annotation of the scanned package. */
+        private boolean names(AnnotationTree a, String qualified) {
             String type = a.getAnnotationType().toString();
-            return type.equals(annotation) || (simpleNameVisible && type.equals(simpleName(annotation)));
+            return type.equals(qualified) || (simpleNameVisible && type.equals(simpleName(qualified)));
         }
 
         private static boolean isClassKind(Tree.Kind kind) {

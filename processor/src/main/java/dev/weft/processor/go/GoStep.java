@@ -75,6 +75,12 @@ public final class GoStep implements Step {
                 env.reporter().trees(), round.getRootElements(), RuntimeTypes.GO)) {
             env.reporter().print(Diag.GO_LOCAL_CLASS, path, GoValidator.localClassMessage());
         }
+        for (TreePath path : LocalClassScanner.annotatedLocalParameters(
+                env.reporter().trees(), round.getRootElements(), RuntimeTypes.OUT, RuntimeTypes.GO)) {
+            env.reporter().print(Diag.OUT_WITHOUT_GO, path, "@Out is only read on @Go methods, and a method"
+                    + " of a local or anonymous class cannot be one; move the method to a member class"
+                    + " and add @Go, or remove @Out");
+        }
     }
 
     private static List<ExecutableElement> goMethods(TypeElement type) {
