@@ -1,5 +1,6 @@
 package dev.weft.goroutine;
 
+import dev.weft.time.Clock;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -84,6 +85,8 @@ public final class Goroutine {
     private Task task;
     /** The scope this goroutine belongs to; null when detached. */
     final Scope scope;
+    /** The clock inherited from the starter (see GoroutineInfo.clock). */
+    private final Clock clock;
     /** Where go() was called; null unless start sites are recorded. */
     private final StackWalker.StackFrame startSite;
     final Thread thread;
@@ -104,6 +107,7 @@ public final class Goroutine {
         this.task = task;
         this.scope = scope;
         this.startSite = recordStartSites ? StartSite.capture() : null;
+        this.clock = Clock.current(); // the thread inherits it too; kept to tell bubbles apart
         this.thread = Thread.ofVirtual().name(name).unstarted(this::run);
     }
 
@@ -269,7 +273,7 @@ public final class Goroutine {
         Object blocker = LockSupport.getBlocker(thread);
         return new GoroutineInfo(name, thread, thread.getState(),
                 startSite == null ? null : startSite.toStackTraceElement(),
-                blocker, scope, thread.getStackTrace());
+                blocker, scope, thread.getStackTrace(), clock);
     }
 
     /**

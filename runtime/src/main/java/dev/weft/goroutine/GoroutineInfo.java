@@ -1,5 +1,7 @@
 package dev.weft.goroutine;
 
+import dev.weft.time.Clock;
+
 /**
  * One live goroutine as seen by {@link Goroutine#snapshot()}: its fields are read one after
  * another while it keeps running, so they may disagree slightly (a state of RUNNABLE with a
@@ -14,8 +16,11 @@ package dev.weft.goroutine;
  *                  a scope, a WaitGroup...; null when not parked on an object
  * @param scope     the scope it belongs to; null for a detached goroutine
  * @param stack     its stack, innermost frame first
+ * @param clock     the clock it inherited when it started ({@link Clock#current()} of its
+ *                  starter): the system clock, or a test kit's virtual clock, which tells
+ *                  which test bubble it belongs to
  */
 public record GoroutineInfo(String name, Thread thread, Thread.State state,
                             StackTraceElement startSite, Object waitingOn, Scope scope,
-                            StackTraceElement[] stack) {
+                            StackTraceElement[] stack, Clock clock) {
 }

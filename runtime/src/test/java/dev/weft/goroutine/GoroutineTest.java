@@ -274,9 +274,9 @@ class GoroutineTest {
         StackTraceElement a = new StackTraceElement("A", "a", "A.java", 1);
         StackTraceElement b = new StackTraceElement("B", "b", "B.java", 2);
         String dump = Profile.format(List.of(
-                new GoroutineInfo("x#1", t, Thread.State.RUNNABLE, a, null, null, none),
-                new GoroutineInfo("y#2", t, Thread.State.WAITING, b, "chan(cap=0, len=0)", null, none),
-                new GoroutineInfo("y#3", t, Thread.State.WAITING, b, "chan(cap=0, len=0)", null, none)));
+                new GoroutineInfo("x#1", t, Thread.State.RUNNABLE, a, null, null, none, null),
+                new GoroutineInfo("y#2", t, Thread.State.WAITING, b, "chan(cap=0, len=0)", null, none, null),
+                new GoroutineInfo("y#3", t, Thread.State.WAITING, b, "chan(cap=0, len=0)", null, none, null)));
         assertEquals("""
                 goroutine profile: total 3
 

@@ -26,9 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  * });
  * }</pre>
  *
- * <p>Which goroutines are the bubble's: every goroutine started through Weft while the body
- * runs (anything alive before is not). Bubbles must therefore not run in parallel with other
- * code that starts goroutines in the same JVM.
+ * <p>Which goroutines are the bubble's: those started through Weft by the body, by its
+ * goroutines, or by its timers, however deep: each inherits the bubble's clock, and the
+ * registry records the clock a goroutine started with. Goroutines that other code starts
+ * meanwhile (another test running in parallel, a bubble of its own) are not the bubble's.
  */
 public final class Bubble {
     /*
@@ -40,7 +41,7 @@ public final class Bubble {
      * actions, such as Time.afterFunc's thread start, and those threads inherit it too).
      *
      * The watchdog polls every POLL interval. It looks at the body thread plus every
-     * registered goroutine not alive before the bubble; the bubble is asleep when each is
+     * registered goroutine started under the bubble's clock; the bubble is asleep when each is
      * WAITING (untimed park) with a blocker whose class is in a dev.weft package (a channel, a
      * select, a scope, a WaitGroup, a goroutine being joined), in two quick rounds of reads
      * that agree (same blocker, by identity, for each thread).
@@ -89,8 +90,9 @@ public final class Bubble {
     private final String name;
     private final Action body;
     private final List<LeakFilter> ignore;
-    private final LeakFilter before = Leaks.ignoreCurrent();
     private final VirtualClock clock = new VirtualClock(this::wakeWatchdog);
+    /** Everything not started under this bubble's clock: not the bubble's business. */
+    private final LeakFilter outside = g -> g.clock() != clock;
     private final Thread runner = Thread.currentThread();
     private Thread bodyThread;
     private Thread watchdog;
@@ -196,7 +198,7 @@ public final class Bubble {
     /** The body ended: wait for its goroutines (time still moves), then report. */
     private void finish() throws Throwable {
         List<LeakFilter> filters = new ArrayList<>(ignore);
-        filters.add(before);
+        filters.add(outside);
         List<GoroutineInfo> leaked = Leaks.find(Leaks.DEFAULT_WAIT, filters.toArray(LeakFilter[]::new));
         Throwable failure = bodyFailure;
         AssertionError leaks = leaked.isEmpty() ? null : new AssertionError(Leaks.report(leaked));
@@ -215,12 +217,12 @@ public final class Bubble {
     private void stopAll() throws InterruptedException {
         bodyThread.interrupt();
         for (GoroutineInfo g : Goroutine.snapshot()) {
-            if (!before.ignores(g)) {
+            if (!outside.ignores(g)) {
                 g.thread().interrupt();
             }
         }
         bodyThread.join(CLEANUP_WAIT);
-        Leaks.find(CLEANUP_WAIT, before);
+        Leaks.find(CLEANUP_WAIT, outside);
     }
 
     private void wakeWatchdog() {
@@ -277,7 +279,7 @@ public final class Bubble {
             threads.add(b);
         }
         for (GoroutineInfo g : Goroutine.snapshot()) {
-            if (!before.ignores(g)) {
+            if (!outside.ignores(g)) {
                 goroutines.add(g);
                 threads.add(g.thread());
             }

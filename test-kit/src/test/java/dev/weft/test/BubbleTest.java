@@ -35,6 +35,70 @@ class BubbleTest {
     }
 
     @Test
+    void goroutinesOtherCodeStartsMeanwhileAreNotTheBubbles() throws Exception {
+        // Another test, running in parallel, starts a goroutine while the bubble runs; it stays
+        // blocked past the bubble's end. Counted as the bubble's, it would be reported as a
+        // leak (and, had the bubble waited, as part of a deadlock).
+        Chan<String> outsiderStarted = Chan.make(1);
+        Chan<String> releaseOutsider = Chan.make();
+        Chan<String> bubbleRunning = Chan.make();
+        Thread otherTest = Thread.ofVirtual().start(() -> {
+            try {
+                bubbleRunning.recv();
+                Goroutine.go("outsider", releaseOutsider::recvOk);
+                outsiderStarted.send("started");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            Bubble.run(() -> {
+                bubbleRunning.send("go");
+                outsiderStarted.recv();
+                Goroutine.go("insider", () -> Time.sleep(Context.background(), Duration.ofHours(1)));
+                Time.sleep(Context.background(), Duration.ofHours(2));
+            });
+        } finally {
+            releaseOutsider.close();
+            otherTest.join();
+        }
+    }
+
+    @Test
+    void twoBubblesInParallelKeepTheirOwnTimeAndGoroutines() throws Exception {
+        Bubble.Body body = () -> {
+            Chan<Duration> done = Chan.make();
+            for (int i = 1; i <= 3; i++) {
+                Duration d = Duration.ofMinutes(i);
+                Goroutine.go("sleeper", () -> {
+                    Time.sleep(Context.background(), d);
+                    done.send(Bubble.clock().elapsed());
+                });
+            }
+            for (int i = 1; i <= 3; i++) {
+                assertEquals(Duration.ofMinutes(i), done.recv());
+            }
+        };
+        AtomicReference<Throwable> otherFailed = new AtomicReference<>();
+        Thread other = Thread.ofVirtual().start(() -> {
+            try {
+                for (int r = 0; r < 5; r++) {
+                    Bubble.run(body);
+                }
+            } catch (Throwable t) {
+                otherFailed.set(t);
+            }
+        });
+        for (int r = 0; r < 5; r++) {
+            Bubble.run(body);
+        }
+        other.join();
+        if (otherFailed.get() != null) {
+            throw new AssertionError("the bubble running in parallel failed", otherFailed.get());
+        }
+    }
+
+    @Test
     void deadlockThrowsDeadlockError() {
         DeadlockError e = assertThrows(DeadlockError.class, () -> Bubble.run(() -> Chan.make().recv()));
         assertTrue(e.getMessage().startsWith(DeadlockError.MESSAGE + "\n\ngoroutine bubble (test body)"),
