@@ -5,23 +5,14 @@
  * {@code dev.weft.context} (Go's context), {@code dev.weft.goroutine} (goroutines and scopes),
  * {@code dev.weft.sync} (WaitGroup, Once, Semaphore, Singleflight), {@code dev.weft.time}
  * (clock, timers, tickers), {@code dev.weft.resilience} (rate limiter, circuit breaker),
- * {@code dev.weft.annotation} (what the processor reads). {@code dev.weft.internal} is not
- * exported.
+ * {@code dev.weft.annotation} (what the processor reads).
  */
 module dev.weft {
+    exports dev.weft.annotation;
     exports dev.weft.chan;
     exports dev.weft.context;
-    exports dev.weft.time;
-
-    // (annotation) uncommented by the change that adds its first class
-    exports dev.weft.annotation;
-
-    // (goroutine) uncommented by the change that adds its first class
     exports dev.weft.goroutine;
-
-    // (sync) uncommented by the change that adds its first class
-    exports dev.weft.sync;
-
-    // (resilience) uncommented by the change that adds its first class
     exports dev.weft.resilience;
+    exports dev.weft.sync;
+    exports dev.weft.time;
 }
