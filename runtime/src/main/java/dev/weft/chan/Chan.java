@@ -99,9 +99,15 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private Waiter wake;     // guarded by lock
     /** Spin budget of a blocked operation before it parks (see Parking); a racy hint. */
     private int spins;
+    /** Where make() was called; null unless creation sites are recorded. */
+    private final StackWalker.StackFrame madeAt;
+
+    private static volatile boolean recordCreationSites;
+    private static final StackWalker WALKER = StackWalker.getInstance();
 
     private Chan(int capacity) {
         this.capacity = capacity;
+        this.madeAt = recordCreationSites ? creationSite() : null;
         // From the floor: a channel that is rarely ready (one of many, as in W7) never pays for
         // long spins, and one where spinning pays doubles its way up within a few operations.
         this.spins = Parking.MIN_SPINS;
@@ -393,10 +399,39 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         };
     }
 
+    /**
+     * Describes the channel for dumps and deadlock reports: {@code chan(cap=0, len=0)}, with
+     * {@code , closed} once closed and {@code , made at <caller of make>} while creation sites
+     * are recorded.
+     */
     @Override
     public String toString() {
         // Unlocked reads: a description for dumps, which must never block.
-        return "chan(cap=" + capacity + ", len=" + count + (closed ? ", closed)" : ")");
+        return "chan(cap=" + capacity + ", len=" + count + (closed ? ", closed" : "")
+                + (madeAt == null ? "" : ", made at " + madeAt.toStackTraceElement()) + ")";
+    }
+
+    /**
+     * Turns recording of where channels are made on or off, for channels made from now on; the
+     * default is off. Each {@link #make} then walks the stack (a few microseconds), so that a
+     * goroutine dump or a deadlock report can say which channel a goroutine waits on. The test
+     * kit turns it on while a test runs.
+     */
+    public static void recordCreationSites(boolean on) {
+        recordCreationSites = on;
+    }
+
+    /** Whether channel creation sites are being recorded. */
+    public static boolean recordsCreationSites() {
+        return recordCreationSites;
+    }
+
+    /** The first frame outside this package: whoever called make(). */
+    private static StackWalker.StackFrame creationSite() {
+        return WALKER.walk(frames -> frames
+                .filter(f -> !f.getClassName().startsWith("dev.weft.chan."))
+                .findFirst()
+                .orElse(null));
     }
 
     // ---------------------------------------------------------------- core, under lock

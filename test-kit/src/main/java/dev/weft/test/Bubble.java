@@ -1,5 +1,6 @@
 package dev.weft.test;
 
+import dev.weft.chan.Chan;
 import dev.weft.goroutine.Goroutine;
 import dev.weft.goroutine.GoroutineInfo;
 import dev.weft.time.Clock;
@@ -144,11 +145,14 @@ public final class Bubble {
 
     static void execute(String name, Action body, List<LeakFilter> ignore) throws Throwable {
         boolean recorded = Goroutine.recordsStartSites();
+        boolean recordedChans = Chan.recordsCreationSites();
         Goroutine.recordStartSites(true);
+        Chan.recordCreationSites(true); // a deadlock report then says where each channel was made
         try {
             new Bubble(name, body, ignore).execute();
         } finally {
             Goroutine.recordStartSites(recorded);
+            Chan.recordCreationSites(recordedChans);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.weft.test;
 
+import dev.weft.chan.Chan;
 import dev.weft.goroutine.Goroutine;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
@@ -19,13 +20,16 @@ public final class GoroutineLeakCheck implements BeforeEachCallback, AfterEachCa
             ExtensionContext.Namespace.create(GoroutineLeakCheck.class);
 
     /** What beforeEach leaves for afterEach. */
-    private record Before(LeakFilter current, boolean recordedStartSites) {}
+    private record Before(LeakFilter current, boolean recordedStartSites, boolean recordedChanSites) {}
 
     @Override
     public void beforeEach(ExtensionContext context) {
         boolean recorded = Goroutine.recordsStartSites();
-        Goroutine.recordStartSites(true); // so a report says where each leak was started
-        context.getStore(NS).put(Before.class, new Before(Leaks.ignoreCurrent(), recorded));
+        boolean recordedChans = Chan.recordsCreationSites();
+        // So a report says where each leak was started and where its channel was made.
+        Goroutine.recordStartSites(true);
+        Chan.recordCreationSites(true);
+        context.getStore(NS).put(Before.class, new Before(Leaks.ignoreCurrent(), recorded, recordedChans));
     }
 
     @Override
@@ -40,6 +44,7 @@ public final class GoroutineLeakCheck implements BeforeEachCallback, AfterEachCa
             Leaks.verifyNone(filters.toArray(LeakFilter[]::new));
         } finally {
             Goroutine.recordStartSites(before.recordedStartSites());
+            Chan.recordCreationSites(before.recordedChanSites());
         }
     }
 

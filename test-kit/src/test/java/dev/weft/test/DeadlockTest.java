@@ -1,5 +1,6 @@
 package dev.weft.test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,13 @@ import dev.weft.sync.Semaphore;
 import dev.weft.sync.WaitGroup;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +56,9 @@ class DeadlockTest {
     @Test
     void unbufferedSendWithNoReceiver() {
         String m = deadlock(UnbufferedSendWithNoReceiver.class);
-        assertTrue(m.contains("goroutine test sends (test body) [WAITING, waiting on chan(cap=0, len=0)]:"), m);
+        // The report names the channel and where it was made (the Chan.make above).
+        assertTrue(m.contains("goroutine test sends (test body) [WAITING, waiting on chan(cap=0, len=0, made at"
+                + " dev.weft.test.DeadlockTest$UnbufferedSendWithNoReceiver.sends(DeadlockTest.java:"), m);
         assertTrue(m.contains("\tat dev.weft.chan.Chan.send("), m);
         assertTrue(m.contains("\tat dev.weft.test.DeadlockTest$UnbufferedSendWithNoReceiver.sends(DeadlockTest.java:"), m);
     }
@@ -81,7 +88,15 @@ class DeadlockTest {
         assertTrue(m.contains("\tat dev.weft.goroutine.Goroutine.join("), m);
         assertTrue(m.contains("goroutine first#"), m);
         assertTrue(m.contains("goroutine second#"), m);
-        assertTrue(m.contains("[WAITING, waiting on chan(cap=0, len=0)]:\n\tat"), m);
+        // Each goroutine's channel is named by where it was made: a and b, on two lines.
+        Matcher made = Pattern.compile("\\[WAITING, waiting on chan\\(cap=0, len=0, made at dev\\.weft\\.test"
+                + "\\.DeadlockTest\\$TwoGoroutinesWaitingOnEachOther\\.waitOnEachOther\\(DeadlockTest\\.java:(\\d+)\\)\\)]")
+                .matcher(m);
+        Set<String> lines = new HashSet<>();
+        while (made.find()) {
+            lines.add(made.group(1));
+        }
+        assertEquals(2, lines.size(), m);
         assertTrue(m.contains("started at: dev.weft.test.DeadlockTest$TwoGoroutinesWaitingOnEachOther.waitOnEachOther("), m);
         assertTrue(m.contains("\tat dev.weft.chan.Chan.recv("), m);
     }
