@@ -103,7 +103,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private final StackWalker.StackFrame madeAt;
 
     private static volatile boolean recordCreationSites;
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final StackWalker WALKER =
+            StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private Chan(int capacity) {
         this.capacity = capacity;
@@ -426,10 +427,10 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         return recordCreationSites;
     }
 
-    /** The first frame outside this package: whoever called make(). */
+    /** The first frame outside this class: whoever called make(). */
     private static StackWalker.StackFrame creationSite() {
         return WALKER.walk(frames -> frames
-                .filter(f -> !f.getClassName().startsWith("dev.weft.chan."))
+                .filter(f -> f.getDeclaringClass() != Chan.class)
                 .findFirst()
                 .orElse(null));
     }
