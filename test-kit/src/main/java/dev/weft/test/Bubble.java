@@ -1,6 +1,5 @@
 package dev.weft.test;
 
-import dev.weft.chan.Chan;
 import dev.weft.goroutine.Goroutine;
 import dev.weft.goroutine.GoroutineInfo;
 import dev.weft.time.Clock;
@@ -144,15 +143,11 @@ public final class Bubble {
     }
 
     static void execute(String name, Action body, List<LeakFilter> ignore) throws Throwable {
-        boolean recorded = Goroutine.recordsStartSites();
-        boolean recordedChans = Chan.recordsCreationSites();
-        Goroutine.recordStartSites(true);
-        Chan.recordCreationSites(true); // a deadlock report then says where each channel was made
+        SiteRecording.acquire(); // reports then say where goroutines started, channels were made
         try {
             new Bubble(name, body, ignore).execute();
         } finally {
-            Goroutine.recordStartSites(recorded);
-            Chan.recordCreationSites(recordedChans);
+            SiteRecording.release();
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.weft.test;
 
-import dev.weft.chan.Chan;
-import dev.weft.goroutine.Goroutine;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +18,13 @@ public final class GoroutineLeakCheck implements BeforeEachCallback, AfterEachCa
             ExtensionContext.Namespace.create(GoroutineLeakCheck.class);
 
     /** What beforeEach leaves for afterEach. */
-    private record Before(LeakFilter current, boolean recordedStartSites, boolean recordedChanSites) {}
+    private record Before(LeakFilter current) {}
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        boolean recorded = Goroutine.recordsStartSites();
-        boolean recordedChans = Chan.recordsCreationSites();
         // So a report says where each leak was started and where its channel was made.
-        Goroutine.recordStartSites(true);
-        Chan.recordCreationSites(true);
-        context.getStore(NS).put(Before.class, new Before(Leaks.ignoreCurrent(), recorded, recordedChans));
+        SiteRecording.acquire();
+        context.getStore(NS).put(Before.class, new Before(Leaks.ignoreCurrent()));
     }
 
     @Override
@@ -43,8 +38,7 @@ public final class GoroutineLeakCheck implements BeforeEachCallback, AfterEachCa
             filters.add(before.current());
             Leaks.verifyNone(filters.toArray(LeakFilter[]::new));
         } finally {
-            Goroutine.recordStartSites(before.recordedStartSites());
-            Chan.recordCreationSites(before.recordedChanSites());
+            SiteRecording.release();
         }
     }
 
