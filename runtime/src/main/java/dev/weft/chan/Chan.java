@@ -614,8 +614,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      * locks several channels) its virtual thread waiting for the next lock. So past the spin
      * the acquirer sleeps with a doubling timed park. It must not Thread.yield instead: a
      * yielding virtual thread goes back to its carrier's local queue when that is not empty,
-     * so two spinners on one carrier keep it busy forever while a holder that yielded into the
-     * shared queue never runs again (the select stress test caught exactly that livelock).
+     * so two spinners on one carrier can keep it busy forever while a holder that yielded into
+     * the shared queue never runs again. (A yielding version livelocked the select stress test
+     * with every worker in this loop; that is the likely mechanism.)
      */
     private static final int LOCK_SPINS = 256;
     private static final long LOCK_MIN_SLEEP_NANOS = 1_000;
