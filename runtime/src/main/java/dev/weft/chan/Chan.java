@@ -2,6 +2,7 @@ package dev.weft.chan;
 
 import dev.weft.context.Context;
 import dev.weft.context.ContextException;
+import dev.weft.internal.CallSites;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -103,8 +104,6 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private final StackWalker.StackFrame madeAt;
 
     private static volatile boolean recordCreationSites;
-    private static final StackWalker WALKER =
-            StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private Chan(int capacity) {
         this.capacity = capacity;
@@ -429,10 +428,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     /** The first frame outside this class: whoever called make(). */
     private static StackWalker.StackFrame creationSite() {
-        return WALKER.walk(frames -> frames
-                .filter(f -> f.getDeclaringClass() != Chan.class)
-                .findFirst()
-                .orElse(null));
+        return CallSites.firstOutside(Chan.class.getName()::equals);
     }
 
     // ---------------------------------------------------------------- core, under lock

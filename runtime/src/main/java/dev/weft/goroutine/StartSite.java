@@ -1,5 +1,6 @@
 package dev.weft.goroutine;
 
+import dev.weft.internal.CallSites;
 import java.util.Set;
 
 /**
@@ -9,12 +10,6 @@ import java.util.Set;
  * is on.
  */
 final class StartSite {
-    /**
-     * Default batch size: the frame we want is about 7 frames out, and a smaller first batch
-     * (4) made the walk allocate 300 bytes more per goroutine in W6 for no clear gain in time.
-     */
-    private static final StackWalker WALKER = StackWalker.getInstance();
-
     /** Classes (and their nested classes) whose frames are the spawning machinery. */
     private static final Set<String> SPAWNERS = Set.of(
             "dev.weft.goroutine.Goroutine", "dev.weft.goroutine.Scope", "dev.weft.sync.WaitGroup");
@@ -22,10 +17,7 @@ final class StartSite {
     private StartSite() {}
 
     static StackWalker.StackFrame capture() {
-        return WALKER.walk(frames -> frames
-                .filter(f -> !isSpawner(f.getClassName()))
-                .findFirst()
-                .orElse(null));
+        return CallSites.firstOutside(StartSite::isSpawner);
     }
 
     private static boolean isSpawner(String className) {
