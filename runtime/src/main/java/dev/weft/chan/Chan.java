@@ -85,11 +85,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     /** Lock order for selects over several channels. */
     final long id = IDS.incrementAndGet();
-    // recvq and sendq, FIFO lists of Nodes linked through prev/next (see "the wait queues").
-    private Node recvHead;   // guarded by lock
-    private Node recvTail;   // guarded by lock
-    private Node sendHead;   // guarded by lock
-    private Node sendTail;   // guarded by lock
+    // Go's recvq and sendq: blocked receivers and senders, in arrival order.
+    private final WaitQueue recvq = new WaitQueue();
+    private final WaitQueue sendq = new WaitQueue();
 
     private final Object[] buf;
     private final int capacity;
@@ -501,78 +499,19 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     // ---------------------------------------------------------------- the wait queues
 
-    /*
-     * Go's waitq, inline: the heads and tails live in this object rather than in two queue
-     * objects, so a hand-off touches fewer cache lines (see the lock below for why that
-     * counts). Nodes whose waiter was claimed elsewhere (a select that won on another channel,
-     * a waiter that gave up) stay linked until met, and are then dropped, as Go's dequeue does.
-     * prev, next and queued of a node are guarded by the lock of the channel it waits on.
-     */
-
-    /** Appends {@code n} to the queue its kind names. Caller holds the lock. */
+    /** Appends {@code n} to sendq or recvq, as its kind says. Caller holds the lock. */
     void enqueueLocked(Node n) {
-        Node tail = n.send ? sendTail : recvTail;
-        n.queued = true;
-        n.next = null;
-        n.prev = tail;
-        if (tail == null) {
-            if (n.send) {
-                sendHead = n;
-            } else {
-                recvHead = n;
-            }
-        } else {
-            tail.next = n;
-        }
-        if (n.send) {
-            sendTail = n;
-        } else {
-            recvTail = n;
-        }
+        (n.send ? sendq : recvq).add(n);
     }
 
     /** Unlinks {@code n} if it is still queued here. Caller holds the lock. */
     void unlinkLocked(Node n) {
-        if (!n.queued) {
-            return;
-        }
-        n.queued = false;
-        Node p = n.prev;
-        Node x = n.next;
-        if (p != null) {
-            p.next = x;
-        } else if (n.send) {
-            sendHead = x;
-        } else {
-            recvHead = x;
-        }
-        if (x != null) {
-            x.prev = p;
-        } else if (n.send) {
-            sendTail = p;
-        } else {
-            recvTail = p;
-        }
-        n.prev = null;
-        n.next = null;
+        (n.send ? sendq : recvq).remove(n);
     }
 
-    /**
-     * Unlinks and returns the first node of sendq (or recvq) whose waiter this call claimed, or
-     * null; nodes of waiters already claimed are unlinked on the way. Caller holds the lock.
-     */
+    /** The first live node of sendq (or recvq), unlinked and now the caller's. Caller holds the lock. */
     Node claimFirstLocked(boolean senders) {
-        Node n;
-        while ((n = senders ? sendHead : recvHead) != null) {
-            unlinkLocked(n);
-            // A plain operation's node leaves the queue only under this lock (completed here,
-            // or given up through cancel), so a queued one is always WAITING and ours without a
-            // CAS; a select's waiter may be claimed through another channel at any time.
-            if (n.isSolo() || n.waiter.tryClaim()) {
-                return n;
-            }
-        }
-        return null;
+        return (senders ? sendq : recvq).claimFirst();
     }
 
     /**
