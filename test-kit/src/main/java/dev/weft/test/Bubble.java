@@ -347,6 +347,9 @@ public final class Bubble {
         if (state != Thread.State.WAITING || blocker == null) {
             return false;
         }
+        if (blocker instanceof java.util.concurrent.locks.AbstractQueuedSynchronizer) {
+            return false; // a buffered channel's lock: held for nanoseconds, never while asleep
+        }
         String type = blocker.getClass().getName();
         return type.startsWith("dev.weft.") && !type.startsWith("dev.weft.test.");
     }
