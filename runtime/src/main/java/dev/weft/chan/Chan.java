@@ -30,7 +30,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * @param <T> element type
  */
-public final class Chan<T> implements SendChan<T>, RecvChan<T> {
+public final class Chan<T> extends WaitQueues implements SendChan<T>, RecvChan<T> {
     /*
      * Design note.
      *
@@ -85,9 +85,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     /** Lock order for selects over several channels. */
     final long id = IDS.incrementAndGet();
-    // Go's recvq and sendq: blocked receivers and senders, in arrival order.
-    private final WaitQueue recvq = new WaitQueue();
-    private final WaitQueue sendq = new WaitQueue();
+    // Go's recvq and sendq (blocked receivers and senders, in arrival order) are the fields of
+    // the superclass WaitQueues, so that they share this object with the lock word.
 
     private final Object[] buf;
     private final int capacity;
@@ -500,22 +499,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         return w;
     }
 
-    // ---------------------------------------------------------------- the wait queues
-
-    /** Appends {@code n} to sendq or recvq, as its kind says. Caller holds the lock. */
-    void enqueueLocked(Node n) {
-        (n.send ? sendq : recvq).add(n);
-    }
-
-    /** Unlinks {@code n} if it is still queued here. Caller holds the lock. */
-    void unlinkLocked(Node n) {
-        (n.send ? sendq : recvq).remove(n);
-    }
-
-    /** The first live node of sendq (or recvq), unlinked and now the caller's. Caller holds the lock. */
-    Node claimFirstLocked(boolean senders) {
-        return (senders ? sendq : recvq).claimFirst();
-    }
+    // ---------------------------------------------------------------- giving up
 
     /**
      * Gives up the wait of a plain operation (interrupt), unless a partner completed it first:
