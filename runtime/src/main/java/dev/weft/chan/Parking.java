@@ -115,7 +115,7 @@ final class Parking {
             if (woken != null && (woken.parking || woken.yielding)) {
                 w.yielding = true;
                 Thread.yield();
-                w.yielding = false;
+                w.yielded();
             } else {
                 Thread.onSpinWait();
             }
@@ -124,7 +124,7 @@ final class Parking {
         // Announce the park, then look again (see Waiter.unpark for the pairing).
         w.parking = true;
         int outcome = parkUntilDone(w, blocker, owner, clock, deadline);
-        w.parking = false;
+        w.resumed();
         return outcome;
     }
 

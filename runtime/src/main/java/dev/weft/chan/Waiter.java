@@ -57,6 +57,23 @@ class Waiter {
         this.thread = thread;
     }
 
+    /**
+     * Clears {@link #parking} once the thread runs again after parking. A release
+     * store, not a volatile one: no reader depends on seeing the clear at once (a completer
+     * reads {@code parking} only before DONE, and Parking reads it only as a hint), and a
+     * volatile store's full fence is paid by every woken receiver: W7's shape (10,000
+     * receivers, one sender) ran 7-52 ns per message faster without it, in 4 of 4 alternating
+     * runs of a scratch harness on the idle 2-core test machine.
+     */
+    void resumed() {
+        PARKING.setRelease(this, false);
+    }
+
+    /** Clears {@link #yielding} when the yield returns; a hint, as in {@link #resumed()}. */
+    void yielded() {
+        YIELDING.setRelease(this, false);
+    }
+
     boolean tryClaim() {
         return STATE.compareAndSet(this, WAITING, CLAIMED);
     }
@@ -94,10 +111,15 @@ class Waiter {
     }
 
     private static final VarHandle STATE;
+    private static final VarHandle PARKING;
+    private static final VarHandle YIELDING;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(Waiter.class, "state", int.class);
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            STATE = l.findVarHandle(Waiter.class, "state", int.class);
+            PARKING = l.findVarHandle(Waiter.class, "parking", boolean.class);
+            YIELDING = l.findVarHandle(Waiter.class, "yielding", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
