@@ -30,7 +30,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * @param <T> element type
  */
-public final class Chan<T> extends WaitQueues implements SendChan<T>, RecvChan<T> {
+public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T> {
     /*
      * Design note.
      *
@@ -85,16 +85,13 @@ public final class Chan<T> extends WaitQueues implements SendChan<T>, RecvChan<T
 
     /** Lock order for selects over several channels. */
     final long id = IDS.incrementAndGet();
-    // Go's recvq and sendq (blocked receivers and senders, in arrival order) are the fields of
-    // the superclass WaitQueues, so that they share this object with the lock word.
+    // The lock word, closed, the waiter to wake, and Go's recvq and sendq (blocked receivers and
+    // senders, in arrival order) are fields of the superclass ChanState, laid out together.
 
     private final Object[] buf;
     private final int capacity;
     private int head;        // guarded by lock
     private int count;       // guarded by lock
-    private boolean closed;  // guarded by lock
-    /** The waiter an operation completed, to unpark once the lock is released. */
-    private Waiter wake;     // guarded by lock
     /** Spin budget of a blocked operation before it parks (see Parking); a racy hint. */
     private int spins;
     /** A buffered channel's lock; null for an unbuffered one, which uses the spin lock below. */
@@ -333,11 +330,11 @@ public final class Chan<T> extends WaitQueues implements SendChan<T>, RecvChan<T
     private ArrayList<Waiter> completeAllClosed(boolean senders, ArrayList<Waiter> woken) {
         Node n;
         while ((n = claimFirstLocked(senders)) != null) {
-            n.waiter.complete(n.caseIndex(), null, false);
+            n.waiter().complete(n.caseIndex(), null, false);
             if (woken == null) {
                 woken = new ArrayList<>();
             }
-            woken.add(n.waiter);
+            woken.add(n.waiter());
         }
         return woken;
     }
@@ -454,8 +451,8 @@ public final class Chan<T> extends WaitQueues implements SendChan<T>, RecvChan<T
                 head = next(head);
             }
             s.offer(null);
-            s.waiter.complete(s.caseIndex(), null, true);
-            wake = s.waiter;
+            s.waiter().complete(s.caseIndex(), null, true);
+            wake = s.waiter();
             return v;
         }
         if (count > 0) {
@@ -475,8 +472,8 @@ public final class Chan<T> extends WaitQueues implements SendChan<T>, RecvChan<T
     boolean offerLocked(Object v) {
         Node r = claimFirstLocked(false);
         if (r != null) {
-            r.waiter.complete(r.caseIndex(), v, true);
-            wake = r.waiter;
+            r.waiter().complete(r.caseIndex(), v, true);
+            wake = r.waiter();
             return true;
         }
         if (count < capacity) {
@@ -557,8 +554,6 @@ public final class Chan<T> extends WaitQueues implements SendChan<T>, RecvChan<T
         }
     };
 
-    private volatile int locked;
-
     void lock() {
         QueuedLock q = queuedLock;
         if (q != null) {
@@ -604,7 +599,7 @@ public final class Chan<T> extends WaitQueues implements SendChan<T>, RecvChan<T
 
     static {
         try {
-            LOCKED = MethodHandles.lookup().findVarHandle(Chan.class, "locked", int.class);
+            LOCKED = MethodHandles.lookup().findVarHandle(ChanState.class, "locked", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

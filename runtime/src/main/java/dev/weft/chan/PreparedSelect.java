@@ -46,7 +46,7 @@ public final class PreparedSelect {
      * a select built for one run that finds a case ready (a fluent {@link Select} in a busy loop)
      * never pays for them.
      */
-    private Waiter waiter;
+    private SelectWaiter waiter;
     private byte[] kinds;
     private Chan<?>[] chans;
     /** Send values; allocated with the first send case. */
@@ -223,7 +223,7 @@ public final class PreparedSelect {
                 if (timeout > 0) {
                     // Pass 2: enqueue a node on every case's channel.
                     if (waiter == null) {
-                        waiter = new Waiter(null);
+                        waiter = new SelectWaiter();
                     }
                     waiter.reset(Thread.currentThread());
                     if (nodes == null) {
@@ -233,7 +233,7 @@ public final class PreparedSelect {
                         int i = order[j];
                         Node n = nodes[i];
                         if (n == null) {
-                            nodes[i] = n = new Node(waiter, i, kinds[i] == SEND);
+                            nodes[i] = n = new SelectNode(waiter, i, kinds[i] == SEND);
                         }
                         if (kinds[i] == SEND) {
                             n.offer(values[i]);

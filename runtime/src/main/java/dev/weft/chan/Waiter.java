@@ -6,8 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A blocked goroutine: one per blocking operation, shared by all the nodes of one select (Go's
- * {@code g} with its {@code selectDone} flag). A plain send or receive has one node, which is
- * its own waiter ({@link Node#solo}), so blocking allocates one object.
+ * {@code g} with its {@code selectDone} flag; a {@link SelectWaiter}). A plain send or receive
+ * has one node, which is its own waiter ({@link Node#solo}), so blocking allocates one object.
  *
  * <p>A select's waiter can be reached through several channels at once, under different locks,
  * so whoever moves {@code state} from WAITING to CLAIMED (a CAS) owns the outcome: a partner
@@ -23,11 +23,11 @@ import java.util.concurrent.locks.LockSupport;
  *            WAITING --cancel, under the lock--> CLAIMED   (never DONE)
  * </pre>
  *
- * Invariants: index, item and ok are written only by the completer, before the volatile write
+ * Invariants: item and ok (and a select's index) are written only by the completer, before the volatile write
  * of DONE, and read only after reading DONE. A completer holds the lock of the channel whose
  * queue held the node, so a waiter that sees CLAIMED waits only a few instructions.
  */
-class Waiter {
+abstract class Waiter {
     static final int WAITING = 0;
     static final int CLAIMED = 1;
     static final int DONE = 2;
@@ -46,8 +46,6 @@ class Waiter {
      * is queued, not running, so whoever completes it should not spin for its reply either.
      */
     volatile boolean yielding;
-    /** The winning case. */
-    int index;
     /** The received value. */
     Object item;
     /** Receive: a value was delivered (false: closed). Send: the value was taken (false: closed). */
@@ -78,20 +76,22 @@ class Waiter {
         return STATE.compareAndSet(this, WAITING, CLAIMED);
     }
 
-    /** Publishes the outcome. The caller claimed this waiter and unparks {@link #thread} after. */
+    /**
+     * Publishes the outcome of case {@code index} (a plain operation's is 0, and it keeps no
+     * index). The caller claimed this waiter, or holds the lock of a plain node's channel, and
+     * unparks {@link #thread} after.
+     */
     void complete(int index, Object item, boolean ok) {
-        this.index = index;
         this.item = item;
         this.ok = ok;
         state = DONE;
     }
 
-    /** Makes a finished waiter reusable by the same prepared select. */
+    /** Makes a finished waiter reusable (a select's, by the same prepared select). */
     void reset(Thread thread) {
         this.thread = thread;
         this.item = null;
         this.ok = false;
-        this.index = -1;
         this.parking = false;
         STATE.setRelease(this, WAITING);
     }

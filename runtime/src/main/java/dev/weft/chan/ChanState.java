@@ -1,24 +1,38 @@
 package dev.weft.chan;
 
 /**
- * A channel's two FIFOs of blocked nodes (Go's {@code recvq} and {@code sendq}, each a
- * {@code waitq}), guarded by the channel's lock. Nodes whose waiter was claimed elsewhere (a
- * select that won on another channel, a waiter that gave up) are dropped when met, as Go's
+ * The part of a channel that every operation writes: its spin lock word, the closed flag, the
+ * waiter to wake, and its two FIFOs of blocked nodes (Go's {@code recvq} and {@code sendq}, each
+ * a {@code waitq}), all guarded by the lock. Nodes whose waiter was claimed elsewhere (a select
+ * that won on another channel, a waiter that gave up) are dropped when met, as Go's
  * {@code dequeue} does.
  *
- * <p>Why a superclass of {@link Chan} and not two objects it points to: a field of a superclass
- * lives in the same object, next to the channel's lock word. Every unbuffered hand-off reads
- * and writes the queue heads right after taking the lock, on the other core's last write, so
- * each separate queue object was one more cache-line transfer per message. Measured with
- * {@code dev.weft.bench.HandoffModes} (JMH's W1 and W2 methods in one JVM, alternating with
- * SynchronousQueue, three runs each, idle 2-core machine): W2's median went from 390-399 ns to
- * 307-318 (SynchronousQueue 281-292 in the same runs), W1's from 386-396 to 353-377. Inheritance
- * keeps the queue code in its own class; nothing here is public, so Chan's API is unchanged.
+ * <p>Why a superclass of {@link Chan}: the JVM lays a superclass's fields out first and together,
+ * so these 28 bytes sit next to each other, apart from the channel's read-only fields. Every
+ * unbuffered hand-off takes the lock and reads and writes the queue heads right after the other
+ * core did, so each cache line they spread over costs one more transfer per message. Measured
+ * with {@code dev.weft.bench.HandoffModes} (JMH's W1 and W2 methods in one JVM, alternating with
+ * SynchronousQueue, idle 2-core machine, medians):
+ * <ul>
+ *   <li>queues as two objects of their own, then as fields of the channel: W2 390-399 ns, then
+ *       307-318 (SynchronousQueue 281-292), W1 386-396, then 353-377;
+ *   <li>then moving the lock word, which the JVM had placed 56 bytes from the queue heads, in
+ *       here with them: W2 314-323, then 298-305 (SynchronousQueue 281-296), W1 362-372, then
+ *       325-341 (three runs each, with 40-byte plain nodes in both).
+ * </ul>
+ * Inheritance keeps this code in a class of its own; nothing here is public, so Chan's API is
+ * unchanged.
  *
  * <p>Invariant: {@code prev}, {@code next} and {@code queued} of a node are read and written
  * only under the lock of the channel whose queue holds (or held) it.
  */
-abstract class WaitQueues {
+abstract class ChanState {
+    /** The spin lock word of an unbuffered channel (see Chan.lock): 1 while held. */
+    volatile int locked;
+    /** Whether the channel was closed; guarded by the lock. */
+    boolean closed;
+    /** The waiter an operation completed, to unpark once the lock is released; guarded by the lock. */
+    Waiter wake;
     private Node recvHead;
     private Node recvTail;
     private Node sendHead;
@@ -82,7 +96,7 @@ abstract class WaitQueues {
         Node n;
         while ((n = senders ? sendHead : recvHead) != null) {
             unlinkLocked(n);
-            if (n.isSolo() || n.waiter.tryClaim()) {
+            if (n.isSolo() || n.waiter().tryClaim()) {
                 return n;
             }
         }
