@@ -17,8 +17,9 @@ package dev.weft.chan;
  *   <li>queues as two objects of their own, then as fields of the channel: W2 390-399 ns, then
  *       307-318 (SynchronousQueue 281-292), W1 386-396, then 353-377;
  *   <li>then moving the lock word, which the JVM had placed 56 bytes from the queue heads, in
- *       here with them: W2 314-323, then 298-305 (SynchronousQueue 281-296), W1 362-372, then
- *       325-341 (three runs each, with 40-byte plain nodes in both).
+ *       here with them, together with plain nodes of 40 bytes instead of 48 (see Node): W2
+ *       314-323, then 298-305 (SynchronousQueue 281-296), W1 362-372, then 325-341 (three
+ *       runs each).
  * </ul>
  * Inheritance keeps this code in a class of its own; nothing here is public, so Chan's API is
  * unchanged.
