@@ -76,7 +76,9 @@ final class Parking {
      * elements {@code i * STRIDE} and {@code + 1}, a cache line apart from the next slot so
      * that wakers on two carriers do not contend. Two threads may share a slot; then one
      * loses its hint or reads the other's, which only changes whether it pauses or yields
-     * while it spins. The table keeps at most SLOTS wakers and waiters reachable.
+     * while it spins. A slot keeps its waker and waiter (and so the value that waiter received)
+     * reachable until the waker's next spinning wait or another waker's note takes the slot:
+     * at most SLOTS of each, where the ThreadLocal kept one per live waker.
      */
     private static final int SLOTS = 64;
     private static final int STRIDE = 16;
