@@ -5,8 +5,8 @@ package dev.weft.bench;
  * when nothing else happens. Two platform threads bounce a counter through two volatile fields,
  * each on a cache line of its own; each waits for the other's write by spinning. A hand-off
  * over any channel needs at least one such one-way trip to find its waiting partner and one
- * for the partner to see the value, so half of a round trip here, times two, is about the least
- * a W1 hop or a W2 message can cost on the machine, whatever the channel.
+ * for the partner to see the value, so one round trip here is about the least a W1 hop can
+ * cost on the machine, whatever the channel (W2 can overlap some of its trips).
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests
@@ -16,11 +16,23 @@ package dev.weft.bench;
 public final class CacheRoundTrip {
     private CacheRoundTrip() {}
 
-    /** A volatile long with a cache line to itself (padding on both sides). */
+    /** Padding before the value: the JVM lays out a superclass's fields first. */
     @SuppressWarnings("unused") // the padding is read by nobody, on purpose
-    static final class Line {
+    abstract static class PadBefore {
         long p0, p1, p2, p3, p4, p5, p6;
+    }
+
+    /** The value, after PadBefore's 56 bytes. */
+    abstract static class Value extends PadBefore {
         volatile long value;
+    }
+
+    /**
+     * A volatile long with a cache line to itself: 56 bytes of padding on each side, spread
+     * over three classes because the JVM may reorder the fields of one class.
+     */
+    @SuppressWarnings("unused")
+    static final class Line extends Value {
         long q0, q1, q2, q3, q4, q5, q6;
     }
 
