@@ -450,7 +450,6 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
                 buf[head] = s.offer();
                 head = next(head);
             }
-            s.offer(null);
             s.waiter().complete(s.caseIndex(), null, true);
             wake = s.waiter();
             return v;

@@ -85,6 +85,27 @@ abstract class ChanState {
         n.next = null;
     }
 
+    /** Unlinks {@code n}, the head of its queue, writing to it only where needed. */
+    private void popLocked(Node n) {
+        Node x = n.next;
+        if (n.send) {
+            sendHead = x;
+        } else {
+            recvHead = x;
+        }
+        if (x != null) {
+            x.prev = null;
+            n.next = null;
+        } else if (n.send) {
+            sendTail = null;
+        } else {
+            recvTail = null;
+        }
+        if (!n.isSolo()) {
+            n.queued = false;
+        }
+    }
+
     /**
      * Unlinks and returns the first live node of sendq (or recvq), now the caller's to
      * complete, or null. Nodes of waiters claimed elsewhere are unlinked and skipped. A plain
@@ -96,7 +117,7 @@ abstract class ChanState {
     final Node claimFirstLocked(boolean senders) {
         Node n;
         while ((n = senders ? sendHead : recvHead) != null) {
-            unlinkLocked(n);
+            popLocked(n);
             if (n.isSolo() || n.waiter().tryClaim()) {
                 return n;
             }

@@ -27,7 +27,9 @@ class Node extends Waiter {
 
     /** The node, and waiter, of one plain blocking send or receive by {@code thread}. */
     static Node solo(Thread thread, boolean send) {
-        return new Node(thread, send);
+        Node n = new Node(thread, send);
+        n.ok = true; // so that a partner completing it need not write ok (see Waiter.complete)
+        return n;
     }
 
     /** The waiter this node belongs to: itself for a plain send or receive. */

@@ -82,8 +82,12 @@ abstract class Waiter {
      * unparks {@link #thread} after.
      */
     void complete(int index, Object item, boolean ok) {
-        this.item = item;
-        this.ok = ok;
+        if (item != null) {
+            this.item = item;
+        }
+        if (this.ok != ok) {
+            this.ok = ok;
+        }
         state = DONE;
     }
 
