@@ -1,14 +1,18 @@
 package dev.weft.chan;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
- * The part of a channel that every operation writes: its spin lock word, the closed flag, the
- * waiter to wake, and its two FIFOs of blocked nodes (Go's {@code recvq} and {@code sendq}, each
- * a {@code waitq}), all guarded by the lock. Nodes whose waiter was claimed elsewhere (a select
+ * The part of a channel that every operation writes: an unbuffered channel's rendezvous slot
+ * (atomic; see Chan's design note), its spin lock word, and, guarded by the lock, the closed
+ * flag, the waiter to wake, and its two FIFOs of blocked nodes (Go's {@code recvq} and
+ * {@code sendq}, each a {@code waitq}). Nodes whose waiter was claimed elsewhere (a select
  * that won on another channel, a waiter that gave up) are dropped when met, as Go's
  * {@code dequeue} does.
  *
  * <p>Why a superclass of {@link Chan}: the JVM lays a superclass's fields out first and together,
- * so these 28 bytes sit next to each other, apart from the channel's read-only fields. Every
+ * so these fields (about 32 bytes) sit next to each other, apart from the channel's read-only fields. Every
  * unbuffered hand-off takes the lock and reads and writes the queue heads right after the other
  * core did, so each cache line they spread over costs one more transfer per message. Measured
  * with {@code dev.weft.bench.HandoffModes} (JMH's W1 and W2 methods in one JVM, alternating with
@@ -28,6 +32,12 @@ package dev.weft.chan;
  * only under the lock of the channel whose queue holds (or held) it.
  */
 abstract class ChanState {
+    /**
+     * An unbuffered channel's rendezvous slot (see Chan's design note): null when nobody
+     * waits, the node of the one plain send or receive that waits, {@link #SLOT_LOCKED} while the
+     * queues below are in use, {@link #SLOT_CLOSED} once closed. Always null in a buffered channel.
+     */
+    volatile Object slot;
     /** The spin lock word of an unbuffered channel (see Chan.lock): 1 while held. */
     volatile int locked;
     /** Whether the channel was closed; guarded by the lock. */
@@ -38,6 +48,54 @@ abstract class ChanState {
     private Node recvTail;
     private Node sendHead;
     private Node sendTail;
+
+    /** {@link #slot}: the queues (or the lock) decide; operations must take the lock. */
+    static final Object SLOT_LOCKED = new Sentinel("locked");
+    /** {@link #slot}: the channel is closed. */
+    static final Object SLOT_CLOSED = new Sentinel("closed");
+
+    private record Sentinel(String name) {}
+
+    final boolean casSlot(Object expected, Object value) {
+        return SLOT.compareAndSet(this, expected, value);
+    }
+
+    /** Closes the slot and returns the plain waiter that was in it, if any. Caller holds the lock. */
+    final Node closeSlotLocked() {
+        return SLOT.getAndSet(this, SLOT_CLOSED) instanceof Node n ? n : null;
+    }
+
+    /**
+     * Makes the slot SLOT_LOCKED (unless closed), so that nothing completes here without the
+     * lock, and moves the plain waiter that was in it, if any, to its queue: with the slot
+     * taken nobody else waits, so it goes first, as it came first. A locked operation on an
+     * unbuffered channel calls this before it looks at the queues. Caller holds the lock.
+     */
+    final void lockSlotLocked() {
+        for (;;) {
+            Object s = slot;
+            if (s == SLOT_LOCKED || s == SLOT_CLOSED) {
+                return;
+            }
+            if (casSlot(s, SLOT_LOCKED)) {
+                if (s != null) {
+                    enqueueLocked((Node) s);
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * Lets plain operations use the slot again once no node waits in the queues; called by
+     * the lock holder as it unlocks an unbuffered channel. A queue holding only stale select
+     * nodes keeps the slot SLOT_LOCKED until their select unlinks them.
+     */
+    final void unlockSlotIfIdleLocked() {
+        if (slot == SLOT_LOCKED && recvHead == null && sendHead == null) {
+            SLOT.setRelease(this, null);
+        }
+    }
 
     /** Appends {@code n} to sendq or recvq, as its kind says. Caller holds the lock. */
     final void enqueueLocked(Node n) {
@@ -85,7 +143,11 @@ abstract class ChanState {
         n.next = null;
     }
 
-    /** Unlinks {@code n}, the head of its queue, writing to it only where needed. */
+    /**
+     * Unlinks {@code n}, the head of its queue. Its waiter spins on its cache line, so each
+     * store to it may move that line once more: a plain node keeps its (now stale) flag, which
+     * nobody reads once it is DONE, and its next link only when there is none to drop.
+     */
     private void popLocked(Node n) {
         Node x = n.next;
         if (n.send) {
@@ -123,5 +185,15 @@ abstract class ChanState {
             }
         }
         return null;
+    }
+
+    private static final VarHandle SLOT;
+
+    static {
+        try {
+            SLOT = MethodHandles.lookup().findVarHandle(ChanState.class, "slot", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 }

@@ -11,7 +11,9 @@ package dev.weft.chan;
  * <p>For a send, {@code item} holds the offered value until a receiver takes it.
  *
  * <p>Invariant: {@code prev}, {@code next} and {@code queued} are read and written only under
- * the lock of the channel whose queue holds (or held) the node.
+ * the lock of the channel whose queue holds (or held) the node. A plain node taken from the
+ * head of a queue keeps {@code queued} set: it is DONE by the time anyone could look, and one
+ * store less to the line its waiter spins on is worth it (see ChanState.popLocked).
  */
 class Node extends Waiter {
     /** Which queue of a channel this node waits in: sendq (true) or recvq. */

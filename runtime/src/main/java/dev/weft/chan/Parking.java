@@ -115,8 +115,9 @@ final class Parking {
      * Waits until {@code w} is DONE, or gives up: on interrupt (INTERRUPTED, flag cleared) or,
      * when {@code clock} is non-null, at {@code deadline} (TIMED_OUT). A select's waiter gives up
      * by claiming itself; a plain operation's node (its {@code owner} channel non-null) through
-     * {@link Chan#cancel}, under the lock every partner of a plain operation holds. If a partner claimed the waiter first, the operation completes: this returns
-     * DONE, and an interrupt that arrived meanwhile is kept in the thread's flag. It first
+     * {@link Chan#cancel}, which takes it back out of the channel's slot or queue. If a partner
+     * claimed or took the waiter first, the operation completes: this returns DONE, and an
+     * interrupt that arrived meanwhile is kept in the thread's flag. It first
      * spins up to {@code spins} times, returning DONE_SPINNING if that was enough.
      *
      * <p>While a thread this one woke has not resumed, it is most likely queued on this

@@ -12,20 +12,21 @@ import java.util.concurrent.locks.LockSupport;
  * <p>A select's waiter can be reached through several channels at once, under different locks,
  * so whoever moves {@code state} from WAITING to CLAIMED (a CAS) owns the outcome: a partner
  * that completes the operation, a close, or the waiter itself giving up (interrupt, timeout).
- * A plain operation's node is reached through one channel only, and everyone who touches it
- * holds that channel's lock, including the waiter when it gives up ({@link Chan#cancel}): its
- * partner completes it without a claim, which saves an atomic operation on every hand-off.
+ * A plain operation's node is reached through one channel only, and whoever takes it out of
+ * that channel's slot (a CAS) or queue (under the lock) owns it, including the waiter when it
+ * gives up ({@link Chan#cancel}): its partner completes it without a claim, which saves an
+ * atomic operation on every hand-off.
  *
  * <pre>
  *   select:  WAITING --claim by partner--> CLAIMED --complete--> DONE
  *            WAITING --claim by itself (interrupt, timeout)--> CLAIMED   (never DONE)
- *   plain:   WAITING --complete, under the lock--> DONE
- *            WAITING --cancel, under the lock--> CLAIMED   (never DONE)
+ *   plain:   WAITING --complete, by whoever took it from the slot or queue--> DONE
+ *            WAITING --cancel, having taken it back itself--> CLAIMED   (never DONE)
  * </pre>
  *
  * Invariants: item and ok (and a select's index) are written only by the completer, before the volatile write
- * of DONE, and read only after reading DONE. A completer holds the lock of the channel whose
- * queue held the node, so a waiter that sees CLAIMED waits only a few instructions.
+ * of DONE, and read only after reading DONE. A waiter that sees CLAIMED, or that finds its
+ * node taken, waits only for the few instructions its completer has left.
  */
 abstract class Waiter {
     static final int WAITING = 0;

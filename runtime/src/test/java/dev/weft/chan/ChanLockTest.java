@@ -38,8 +38,17 @@ class ChanLockTest {
 
     /** An operation that takes the lock once and does not block: trySend. */
     private static boolean trySend(Chan<Integer> ch) {
-        // On an unbuffered channel trySend finds no receiver and returns false, after locking.
+        // On an unbuffered channel trySend finds no receiver and returns false, after locking
+        // (the holder locked the slot, as every locked operation does: see lockHeld).
         return ch.trySend(7);
+    }
+
+    /** Takes the channel's lock as an operation does, slot included, and keeps it. */
+    private static void lockHeld(Chan<Integer> ch) {
+        ch.lock();
+        if (ch.cap() == 0) {
+            ch.lockSlotLocked(); // else trySend would see an idle slot and not need the lock
+        }
     }
 
     @ParameterizedTest(name = "capacity {0}")
@@ -49,7 +58,7 @@ class ChanLockTest {
         Chan<Integer> ch = Chan.make(capacity);
         AtomicBoolean sent = new AtomicBoolean();
         AtomicBoolean returned = new AtomicBoolean();
-        ch.lock();
+        lockHeld(ch);
         Thread t;
         try {
             t = Thread.ofVirtual().start(() -> {
@@ -74,7 +83,7 @@ class ChanLockTest {
         Chan<Integer> ch = Chan.make(capacity);
         AtomicBoolean sent = new AtomicBoolean();
         AtomicBoolean flagKept = new AtomicBoolean();
-        ch.lock();
+        lockHeld(ch);
         Thread t;
         try {
             t = Thread.ofVirtual().start(() -> {

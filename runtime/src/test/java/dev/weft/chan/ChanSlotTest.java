@@ -1,0 +1,104 @@
+package dev.weft.chan;
+
+import static dev.weft.chan.Goroutines.awaitParked;
+import static dev.weft.chan.Goroutines.awaitParkedOn;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * An unbuffered channel's rendezvous slot, where a lone plain send or receive waits without
+ * the lock, meeting the queues that selects and later waiters use: whoever waits in the slot
+ * keeps its turn, a select can pair with it, it can give up from either place, and the slot
+ * is free again once the queues drain.
+ */
+@Timeout(60)
+class ChanSlotTest {
+
+    @Test
+    void aWaiterInTheSlotKeepsItsTurnAheadOfASelectAndAPlainReceiverQueuedBehindIt()
+            throws Exception {
+        Chan<Integer> ch = Chan.make();
+        Chan<Integer> never = Chan.make();
+        int[] got = new int[3];
+        try (Goroutines g = new Goroutines()) {
+            Thread first = g.go("plain receiver, in the slot", () -> got[0] = ch.recv());
+            awaitParkedOn(first, ch);
+            Thread second = g.go("select receiver, queued", () -> Select.on()
+                    .recv(ch, v -> got[1] = v)
+                    .recv(never, v -> got[1] = -1)
+                    .run());
+            awaitParked(second);
+            Thread third = g.go("plain receiver, queued", () -> got[2] = ch.recv());
+            awaitParkedOn(third, ch);
+            for (int i = 0; i < 3; i++) {
+                ch.send(10 + i);
+            }
+        }
+        assertEquals(10, got[0], "the receiver that waited first, in the slot, is served first");
+        assertEquals(11, got[1]);
+        assertEquals(12, got[2]);
+        assertSame(null, ch.slot, "the queues drained, so plain operations skip the lock again");
+    }
+
+    @Test
+    void aSelectPairsWithAPlainSenderWaitingInTheSlot() throws Exception {
+        Chan<Integer> ch = Chan.make();
+        Chan<Integer> never = Chan.make();
+        AtomicInteger got = new AtomicInteger();
+        try (Goroutines g = new Goroutines()) {
+            Thread sender = g.go("sender", () -> ch.send(5));
+            awaitParkedOn(sender, ch);
+            int chosen = Select.on()
+                    .recv(never, v -> got.set(-1))
+                    .recv(ch, got::set)
+                    .orElse(() -> got.set(-2))
+                    .run();
+            assertEquals(1, chosen, "the waiting sender makes the case ready: no default");
+        }
+        assertEquals(5, got.get());
+        assertNull(ch.slot);
+    }
+
+    @Test
+    void aWaiterMovedFromTheSlotToTheQueueCanStillGiveUp() throws Exception {
+        Chan<Integer> ch = Chan.make();
+        int[] got = new int[1];
+        try (Goroutines g = new Goroutines()) {
+            Thread first = g.go("receiver that gives up", () ->
+                    assertThrows(InterruptedException.class, ch::recv));
+            awaitParkedOn(first, ch);
+            Thread second = g.go("receiver behind it", () -> got[0] = ch.recv());
+            awaitParkedOn(second, ch); // its arrival moved the first into the queue
+            assertSame(Chan.SLOT_LOCKED, ch.slot);
+            first.interrupt();
+            first.join();
+            ch.send(3);
+        }
+        assertEquals(3, got[0], "the value went to the receiver still waiting");
+        assertNull(ch.slot);
+        assertFalse(ch.trySend(4), "nobody is left waiting");
+    }
+
+    @Test
+    void closeCompletesTheWaiterInTheSlotAndClosesTheSlotForGood() throws Exception {
+        Chan<Integer> ch = Chan.make();
+        try (Goroutines g = new Goroutines()) {
+            Thread sender = g.go("sender", () ->
+                    assertThrows(ChannelClosedException.class, () -> ch.send(1)));
+            awaitParkedOn(sender, ch);
+            ch.close();
+        }
+        assertSame(Chan.SLOT_CLOSED, ch.slot);
+        assertFalse(ch.recvOk().ok());
+        assertTrue(ch.tryRecv() != null && !ch.tryRecv().ok(), "a closed channel is ready");
+        assertThrows(ChannelClosedException.class, () -> ch.trySend(2));
+    }
+}
