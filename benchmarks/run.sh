@@ -6,7 +6,10 @@
 #   quick  (default) 1 fork, 1 x 1 s warm-up, 3 x 1 s measured per benchmark: about 5 s
 #          per benchmark on an idle 2-core machine, 8 s at a load of 20 (shared machine).
 #   full   2 forks, 5 x 2 s warm-up, 10 x 2 s measured per benchmark: about a minute each.
-#   Both add JMH's gc profiler, for the bytes allocated per message.
+#   Both add JMH's gc profiler, for the bytes allocated per message. After JMH, when the
+#   channel classes ran, dev.weft.bench.Interleaved runs their workloads again, every system
+#   once per round (30 rounds quick, 100 full, under two minutes), for the report's
+#   round-by-round comparison.
 #
 # With no regex every benchmark class of the module runs (the channel classes WeftChannels,
 # JdkQueues, JoxChannels, and any other class, which the report lists under "Other
@@ -85,10 +88,25 @@ if [ "$rc" -ne 0 ] || [ ! -s "$json" ]; then
 fi
 echo "== JMH took $(( $(date +%s) - started )) s"
 
+jmh_seconds=$(( $(date +%s) - started ))
+
+# The channel workloads again, every system once per round (see dev.weft.bench.Interleaved):
+# JMH meets each system at a different time, and this machine may change in between. Only
+# when the run includes the channel classes, with the flags of their JMH forks.
+interleaved=()
+if [ $# -eq 0 ] || printf '%s\n' "$@" | grep -qE 'WeftChannels|JdkQueues|JoxChannels'; then
+  case "$mode" in quick) rounds=30 ;; full) rounds=100 ;; esac
+  table=benchmarks/target/interleaved-$mode.md
+  il_cmd=(java -Xms1g -Xmx1g -cp "$jar" dev.weft.bench.Interleaved "$rounds" --md "$table")
+  echo "== ${il_cmd[*]}"
+  "$java" "${il_cmd[@]:1}"
+  interleaved=(--interleaved "$table" --interleaved-command "${il_cmd[*]}")
+fi
+
 extra=""
 [ -f benchmarks/outside-jmh.md ] && extra=benchmarks/outside-jmh.md
 "$java" -cp "$jar" dev.weft.bench.report.Report \
   --json "$json" --md docs/performance.md --svg docs/performance.svg \
   --command "benchmarks/run.sh $mode${*:+ $*}" --jmh-command "${jmh_cmd[*]}" \
-  --load-before "$load_before" --jmh-seconds "$(( $(date +%s) - started ))" \
-  ${extra:+--extra "$extra"}
+  --load-before "$load_before" --jmh-seconds "$jmh_seconds" \
+  "${interleaved[@]}" ${extra:+--extra "$extra"}

@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * java -cp benchmarks/target/benchmarks.jar dev.weft.bench.report.Report \
  *     --json jmh.json --md docs/performance.md --svg docs/performance.svg \
  *     --command "benchmarks/run.sh quick" \
- *     [--jmh-command "..."] [--load-before "1.0 0.8 0.5"] [--jmh-seconds 240]
+ *     [--jmh-command "..."] [--load-before "1.0 0.8 0.5"] [--jmh-seconds 240] \
+ *     [--interleaved table.md --interleaved-command "..."]
  * </pre>
  *
  * <p>Benchmarks of the three channel classes ({@code WeftChannels}, {@code JdkQueues},
@@ -180,6 +181,7 @@ public final class Report {
         machine(b);
         channels(b, svgLink);
         slower(b);
+        interleaved(b);
         allocation(b);
         elsewhere(b);
         spread(b);
@@ -291,6 +293,38 @@ public final class Report {
                 .append(":\n\n");
         lines.forEach(l -> b.append(l).append('\n'));
         b.append('\n');
+    }
+
+    /**
+     * The table {@code dev.weft.bench.Interleaved} wrote (file {@code --interleaved}): the same
+     * workloads, every system run once per round, compared round by round.
+     */
+    private void interleaved(StringBuilder b) {
+        String file = options.get("interleaved");
+        if (file == null) {
+            return;
+        }
+        String table;
+        try {
+            table = Files.readString(Path.of(file)).strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read --interleaved " + file, e);
+        }
+        b.append("## Channels, systems interleaved round by round\n\n")
+                .append("JMH runs one benchmark after another, so the systems above met the"
+                        + " machine at different times, and a shared virtual machine can change"
+                        + " under a run: on the 2-core AMD EPYC of 2026-12-07 the round trip"
+                        + " between its two cores (`dev.weft.bench.CacheRoundTrip`) measured"
+                        + " 80-100 ns at one moment and 500-530 ns minutes later, and the"
+                        + " hand-off workloads moved 3-4x with it. So after JMH the same workload"
+                        + " methods run again in rounds, each system once per round, back to"
+                        + " back, in rotating order; each round gives Weft's time over the fastest"
+                        + " other system's in that round. Columns per system: the median of the"
+                        + " rounds, ns per message.");
+        if (options.containsKey("interleaved-command")) {
+            b.append(" Command: `").append(options.get("interleaved-command")).append("`.");
+        }
+        b.append("\n\n").append(table).append("\n\n");
     }
 
     private void allocation(StringBuilder b) {

@@ -91,6 +91,21 @@ class ReportTest {
     }
 
     @Test
+    void theInterleavedTableGetsASectionWithItsCommand(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("jmh.json");
+        Files.writeString(json, "[" + result("dev.weft.bench.WeftChannels.W2_spsc_unbuffered", "",
+                250, 240, 260, 104) + "]");
+        Path table = Files.writeString(dir.resolve("il.md"), "| workload | Weft |\n|---|---:|\n");
+        Report.main(new String[] {"--json", json.toString(), "--md", dir.resolve("p.md").toString(),
+            "--svg", dir.resolve("p.svg").toString(), "--command", "benchmarks/run.sh quick",
+            "--interleaved", table.toString(), "--interleaved-command", "java ... Interleaved 30"});
+        String md = Files.readString(dir.resolve("p.md"));
+        assertTrue(md.contains("## Channels, systems interleaved round by round\n"), md);
+        assertTrue(md.contains("Command: `java ... Interleaved 30`.\n\n| workload | Weft |\n"), md);
+        assertTrue(md.indexOf("## Where Weft is slower") < md.indexOf("interleaved round by"), md);
+    }
+
+    @Test
     void jsonReadsWhatJmhWrites() {
         Object v = Json.parse("{\"a\":[1,-2.5e3,\"NaN\",true,null],\"b\":\"q\\\"\\u0041\"}");
         assertEquals(Map.of("a", java.util.Arrays.asList(1.0, -2500.0, "NaN", true, null),
