@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -78,28 +79,31 @@ class ReportTest {
         assertTrue(md.contains("Nowhere in this run"), md);
     }
 
-    @Test
-    void handKeptFiguresAreCopiedInAtTheEnd(@TempDir Path dir) throws Exception {
+    /** A report of one W2 result, with {@code options} added to the command line. */
+    private static String reportWith(Path dir, String... options) throws Exception {
         Path json = dir.resolve("jmh.json");
         Files.writeString(json, "[" + result("dev.weft.bench.WeftChannels.W2_spsc_unbuffered", "",
                 250, 240, 260, 104) + "]");
+        List<String> args = new ArrayList<>(List.of("--json", json.toString(),
+                "--md", dir.resolve("p.md").toString(), "--svg", dir.resolve("p.svg").toString(),
+                "--command", "benchmarks/run.sh quick"));
+        args.addAll(List.of(options));
+        Report.main(args.toArray(String[]::new));
+        return Files.readString(dir.resolve("p.md"));
+    }
+
+    @Test
+    void handKeptFiguresAreCopiedInAtTheEnd(@TempDir Path dir) throws Exception {
         Path extra = Files.writeString(dir.resolve("extra.md"), "## Measured outside JMH\n\n| a | 1 |\n");
-        Report.main(new String[] {"--json", json.toString(), "--md", dir.resolve("p.md").toString(),
-            "--svg", dir.resolve("p.svg").toString(), "--command", "benchmarks/run.sh quick",
-            "--extra", extra.toString()});
-        assertTrue(Files.readString(dir.resolve("p.md")).endsWith("\n## Measured outside JMH\n\n| a | 1 |\n"));
+        assertTrue(reportWith(dir, "--extra", extra.toString())
+                .endsWith("\n## Measured outside JMH\n\n| a | 1 |\n"));
     }
 
     @Test
     void theInterleavedTableGetsASectionWithItsCommand(@TempDir Path dir) throws Exception {
-        Path json = dir.resolve("jmh.json");
-        Files.writeString(json, "[" + result("dev.weft.bench.WeftChannels.W2_spsc_unbuffered", "",
-                250, 240, 260, 104) + "]");
         Path table = Files.writeString(dir.resolve("il.md"), "| workload | Weft |\n|---|---:|\n");
-        Report.main(new String[] {"--json", json.toString(), "--md", dir.resolve("p.md").toString(),
-            "--svg", dir.resolve("p.svg").toString(), "--command", "benchmarks/run.sh quick",
-            "--interleaved", table.toString(), "--interleaved-command", "java ... Interleaved 30"});
-        String md = Files.readString(dir.resolve("p.md"));
+        String md = reportWith(dir, "--interleaved", table.toString(),
+                "--interleaved-command", "java ... Interleaved 30");
         assertTrue(md.contains("## Channels, systems interleaved round by round\n"), md);
         assertTrue(md.contains("Command: `java ... Interleaved 30`.\n\n| workload | Weft |\n"), md);
         assertTrue(md.indexOf("## Where Weft is slower") < md.indexOf("interleaved round by"), md);
