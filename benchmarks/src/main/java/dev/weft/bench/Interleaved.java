@@ -63,7 +63,8 @@ public final class Interleaved {
         cases.add(new Case("W1 pingpong", MESSAGES,
                 trials(weft::W1_pingpong, jdk::W1_pingpong, jox::W1_pingpong)));
         cases.add(new Case("W2 spsc-unbuffered", MESSAGES,
-                trials(weft::W2_spsc_unbuffered, jdk::W2_spsc_unbuffered, jox::W2_spsc_unbuffered)));
+                trials(weft::W2_spsc_unbuffered, jdk::W2_spsc_unbuffered,
+                        jox::W2_spsc_unbuffered)));
         cases.add(new Case("W3 spsc-buffered", MESSAGES,
                 trials(weft::W3_spsc_buffered, jdk::W3_spsc_buffered, jox::W3_spsc_buffered)));
         cases.add(new Case("W4 mpmc-buffered", MESSAGES,
@@ -94,7 +95,8 @@ public final class Interleaved {
         return t;
     }
 
-    private static Trial popular(Goroutines.Body setUp, Goroutines.Body run, Goroutines.Body tearDown) {
+    private static Trial popular(Goroutines.Body setUp, Goroutines.Body run,
+            Goroutines.Body tearDown) {
         return new Trial() {
             @Override
             public void setUp() throws Exception {
@@ -186,7 +188,8 @@ public final class Interleaved {
         for (String s : SYSTEMS) {
             sb.append(' ').append(s).append(" |");
         }
-        sb.append(" Weft / fastest other, per round: median (p10-p90) | rounds Weft at or below |\n");
+        sb.append(" Weft / fastest other, per round: median (p10-p90) |")
+                .append(" rounds Weft at or below |\n");
         sb.append("|---|").append("---:|".repeat(SYSTEMS.size())).append("---:|---:|\n");
         for (Measured m : results) {
             sb.append("| ").append(m.c().name()).append(" |");
@@ -196,7 +199,8 @@ public final class Interleaved {
             }
             double[] r = m.ratios();
             sb.append(String.format(Locale.ROOT, " %.2f (%.2f-%.2f) | %d of %d |%n",
-                    quantile(r, 0.5), quantile(r, 0.1), quantile(r, 0.9), m.weftAtOrBelow(), rounds));
+                    quantile(r, 0.5), quantile(r, 0.1), quantile(r, 0.9), m.weftAtOrBelow(),
+                    rounds));
         }
         return sb.toString();
     }

@@ -12,7 +12,8 @@ class InterleavedTest {
     private static final double NA = Double.NaN;
 
     private static Interleaved.Measured measured(String name, double[][] ns) {
-        return new Interleaved.Measured(new Interleaved.Case(name, 1, new Interleaved.Trial[3]), ns);
+        var c = new Interleaved.Case(name, 1, new Interleaved.Trial[3]);
+        return new Interleaved.Measured(c, ns);
     }
 
     @Test
@@ -41,8 +42,8 @@ class InterleavedTest {
             {150, 160, 170}, {NA, NA, NA}, {200, 210, 150}}));
         String table = Interleaved.table(results, 3);
         assertTrue(table.startsWith("| workload | Weft | JDK queues | Jox 1.0.1 |"), table);
-        assertTrue(table.contains("| W5 select-fanin | 160 | n/a | 200 | 0.76 (0.75-1.13) | 2 of 3 |"),
-                table);
+        assertTrue(table.contains(
+                "| W5 select-fanin | 160 | n/a | 200 | 0.76 (0.75-1.13) | 2 of 3 |"), table);
     }
 
     @Test

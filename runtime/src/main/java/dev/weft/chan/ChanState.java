@@ -12,8 +12,8 @@ import java.lang.invoke.VarHandle;
  * {@code dequeue} does.
  *
  * <p>Why a superclass of {@link Chan}: the JVM lays a superclass's fields out first and together,
- * so these fields (about 32 bytes) sit next to each other, apart from the channel's read-only fields. Every
- * unbuffered hand-off takes the lock and reads and writes the queue heads right after the other
+ * so these fields (about 32 bytes) sit next to each other, apart from the channel's read-only
+ * fields. Every unbuffered hand-off takes the lock and reads and writes the queue heads right after the other
  * core did, so each cache line they spread over costs one more transfer per message. Measured
  * with {@code dev.weft.bench.HandoffModes} (JMH's W1 and W2 methods in one JVM, alternating with
  * SynchronousQueue, idle 2-core machine, medians):
@@ -60,7 +60,7 @@ abstract class ChanState {
         return SLOT.compareAndSet(this, expected, value);
     }
 
-    /** Closes the slot and returns the plain waiter that was in it, if any. Caller holds the lock. */
+    /** Closes the slot; returns the plain waiter that was in it, if any. Caller holds the lock. */
     final Node closeSlotLocked() {
         return SLOT.getAndSet(this, SLOT_CLOSED) instanceof Node n ? n : null;
     }
@@ -146,7 +146,7 @@ abstract class ChanState {
     /**
      * Unlinks {@code n}, the head of its queue. Its waiter spins on its cache line, so each
      * store to it may move that line once more: a plain node keeps its (now stale) flag, which
-     * nobody reads once it is DONE, and its next link only when there is none to drop.
+     * nobody reads once it is DONE, and its next link is cleared only when it points somewhere.
      */
     private void popLocked(Node n) {
         Node x = n.next;
