@@ -13,8 +13,9 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Why a superclass of {@link Chan}: the JVM lays a superclass's fields out first and together,
  * so these fields (about 32 bytes) sit next to each other, apart from the channel's read-only
- * fields. Every unbuffered hand-off takes the lock and reads and writes the queue heads right after the other
- * core did, so each cache line they spread over costs one more transfer per message. Measured
+ * fields. Every locked unbuffered hand-off takes the lock and reads and writes the queue heads
+ * right after the other core did, so each cache line they spread over costs one more transfer
+ * per message. Measured
  * with {@code dev.weft.bench.HandoffModes} (JMH's W1 and W2 methods in one JVM, alternating with
  * SynchronousQueue, idle 2-core machine, medians):
  * <ul>
