@@ -51,12 +51,12 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
      *          else               -> enqueue on recvq, park
      *   close: mark closed; complete every waiter: receivers get (null, false), senders throw.
      *
-     * A select's waiter is completed by whoever claims it (CAS WAITING -> CLAIMED on the
-     * Waiter): a partner, a close, or the select itself when it gives up (interrupt, timeout). A
-     * node whose waiter was claimed by someone else is stale and is dropped when met in a queue.
-     * A plain send or receive needs no claim: whoever takes its node out of the slot (below) or
-     * out of a queue, under this channel's lock, owns it, the waiter too when it gives up
-     * (cancel). The completer writes the outcome, then unparks the waiter only if it announced
+     * Whoever moves a waiter out of WAITING (a CAS on its state) owns the outcome: a partner,
+     * a close, or the waiter itself when it gives up (interrupt, timeout). A select's waiter is
+     * claimed first (WAITING -> CLAIMED) and its outcome published with DONE after; a plain
+     * send's or receive's node is taken in one step (WAITING -> DONE, a receive's value stored
+     * right after it). A node whose waiter someone else moved is stale and is dropped when met
+     * in a queue or in the slot. The completer then unparks the waiter only if it announced
      * that it parks (Waiter.parking): a waiter first spins for an adaptive budget, yielding its
      * carrier instead while a partner it woke has not yet run, and most hand-offs between busy
      * goroutines complete within that (Parking).
@@ -64,23 +64,31 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
      * The slot (unbuffered channels only). Most of the time an unbuffered channel has at most
      * one waiter, a plain send or receive, and taking the lock twice per hand-off (once to wait,
      * once to complete) made it 1.4-1.9x slower than SynchronousQueue on an AMD EPYC. So such a
-     * waiter waits in `slot`, put there by one CAS from null, and its partner takes it out with
-     * one CAS and completes it, neither touching the lock:
+     * waiter waits in `slot`, put there by one CAS from null, and its partner, neither touching
+     * the lock, takes the node with one CAS on the node's own state, completes it, and only
+     * then clears the slot with a second CAS. The waiter spins on its node, so the partner's
+     * first write is the one it waits for, and clearing the slot happens off the waiter's path
+     * (SynchronousQueue, too, matches a node before it moves its head). Taking the node out of
+     * the slot first, as an earlier version did, was 5-10% slower on W1 and W2 (see
+     * docs/outside-jmh.md).
      *
      *   slot = null      nobody waits, the channel is open, and the queues are empty
-     *          a Node    one plain operation waits there; the queues are empty
+     *          a Node    one plain operation waits there (or did: taken or given up, not yet
+     *                    cleared, and anyone who meets it clears it); the queues are empty
      *          LOCKED    the queues are in use: every operation takes the lock
      *          CLOSED    closed, for good
      *
      * Plain send and recv try the slot first and take the lock only when it is LOCKED or
      * CLOSED, or holds a waiter of their own kind (they queue behind it). Every locked
-     * operation first makes the slot LOCKED (lockSlotLocked), moving a waiter found there to the
-     * head of its queue, where it keeps its turn; from then on only lock holders change the
-     * slot, so the queue-based algorithm above runs unchanged, selects included. The holder
-     * that unlocks with both queues empty sets the slot back to null. Invariant: a queue holds
-     * a node only while the slot is LOCKED or CLOSED; so a plain operation that finds the slot
-     * null, or a waiter of the other kind there, has seen everything a locked one would.
-     *
+     * operation first makes the slot LOCKED (lockSlotLocked), moving a waiter found there, if
+     * it still waits, to the head of its queue, where it keeps its turn (a partner that read
+     * it from the slot just before may still take it: it is stale there, and dropped when met);
+     * from then on only lock holders change the slot, so the queue-based algorithm above runs
+     * unchanged, selects included. The holder that unlocks with both queues empty sets the slot
+     * back to null. Invariant: a queue holds a node only while the slot is LOCKED or CLOSED; so
+     * a plain operation that finds the slot null, or a waiter of the other kind there, has seen
+     * everything a locked one would.
+
      * Invariants (under lock):
      *   - at least one of recvq and sendq is empty of live nodes;
      *   - sendq has live nodes only when the buffer is full; recvq only when it is empty;
@@ -173,11 +181,13 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
                     }
                 } else {
                     Node r = (Node) s;
-                    if (r.send) {
+                    if (r.state != Waiter.WAITING) {
+                        casSlot(r, null); // taken or given up: help clear it, then look again
+                    } else if (r.send) {
                         break; // a sender waits already: queue behind it, under the lock
-                    }
-                    if (casSlot(r, null)) {
-                        r.complete(0, value, true);
+                    } else if (r.take()) {
+                        r.finish(value);
+                        casSlot(r, null);
                         r.unpark();
                         return;
                     }
@@ -214,7 +224,7 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
 
     private void awaitSend(Node n) throws InterruptedException {
         awaitOrGiveUp(n);
-        if (!n.ok) {
+        if (n.state == Waiter.DONE_CLOSED) {
             throw sendOnClosed();
         }
     }
@@ -346,14 +356,17 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
                     }
                 } else {
                     Node w = (Node) s;
-                    if (!w.send) {
+                    if (w.state != Waiter.WAITING) {
+                        casSlot(w, null); // taken or given up: help clear it, then look again
+                    } else if (!w.send) {
                         break; // a receiver waits already: queue behind it, under the lock
-                    }
-                    if (casSlot(w, null)) {
+                    } else {
                         Object v = w.offer();
-                        w.complete(0, null, true);
-                        w.unpark();
-                        return v;
+                        if (w.take()) {
+                            casSlot(w, null);
+                            w.unpark();
+                            return v;
+                        }
                     }
                 }
             }
@@ -383,7 +396,7 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
 
     private Object awaitRecv(Node n) throws InterruptedException {
         awaitOrGiveUp(n);
-        return n.ok ? n.item : CLOSED;
+        return n.state == Waiter.DONE_CLOSED ? CLOSED : n.delivered();
     }
 
     // ---------------------------------------------------------------- close, len, cap
@@ -420,8 +433,8 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
     /** Completes every live waiter of one queue as "closed": receivers get ok=false, senders throw. */
     private ArrayList<Waiter> completeAllClosed(boolean senders, ArrayList<Waiter> woken) {
         Node n;
-        while ((n = claimFirstLocked(senders)) != null) {
-            n.waiter().complete(n.caseIndex(), null, false);
+        while ((n = claimFirstLocked(senders, true)) != null) {
+            n.finishClosed();
             if (woken == null) {
                 woken = new ArrayList<>();
             }
@@ -532,7 +545,7 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
         if (count == 0 && closed) {
             return CLOSED;
         }
-        Node s = claimFirstLocked(true);
+        Node s = claimFirstLocked(true, false);
         if (s != null) {
             Object v;
             if (capacity == 0) {
@@ -544,7 +557,7 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
                 buf[head] = s.offer();
                 head = next(head);
             }
-            s.waiter().complete(s.caseIndex(), null, true);
+            s.finish(null);
             wake = s.waiter();
             return v;
         }
@@ -566,9 +579,9 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
         if (queuedLock == null) {
             lockSlotLocked();
         }
-        Node r = claimFirstLocked(false);
+        Node r = claimFirstLocked(false, false);
         if (r != null) {
-            r.waiter().complete(r.caseIndex(), v, true);
+            r.finish(v);
             wake = r.waiter();
             return true;
         }
@@ -595,26 +608,24 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
     // ---------------------------------------------------------------- giving up
 
     /**
-     * Gives up the wait of a plain operation (interrupt) by taking its node back out of the slot
-     * or the queue, unless a partner took it first: then it returns false, and the node is DONE
-     * or about to be (a partner that took it from the slot completes it without the lock).
+     * Gives up the wait of a plain operation (interrupt) by claiming its node, then takes it
+     * out of the slot or its queue; returns false if a partner or a close took it first, and
+     * then the node is DONE (or DONE_CLOSED).
      */
     boolean cancel(Node n) {
+        if (!n.tryClaim()) {
+            return false;
+        }
         if (slot == n && casSlot(n, null)) {
-            n.state = Waiter.CLAIMED;
             return true;
         }
         lock();
         try {
-            if (n.state != Waiter.WAITING || !n.queued) {
-                return false; // a partner took it, from the queue or from the slot
-            }
-            unlinkLocked(n);
-            n.state = Waiter.CLAIMED;
-            return true;
+            unlinkLocked(n); // moved to a queue, unless a partner already dropped it as stale
         } finally {
             unlock();
         }
+        return true;
     }
 
     // ---------------------------------------------------------------- the lock

@@ -35,8 +35,10 @@ import java.lang.invoke.VarHandle;
 abstract class ChanState {
     /**
      * An unbuffered channel's rendezvous slot (see Chan's design note): null when nobody
-     * waits, the node of the one plain send or receive that waits, {@link #SLOT_LOCKED} while the
-     * queues below are in use, {@link #SLOT_CLOSED} once closed. Always null in a buffered channel.
+     * waits, the node of the one plain send or receive that waits (or waited: a node taken or
+     * given up stays until its taker, or whoever meets it, clears it), {@link #SLOT_LOCKED}
+     * while the queues below are in use, {@link #SLOT_CLOSED} once closed. Always null in a
+     * buffered channel.
      */
     volatile Object slot;
     /** The spin lock word of an unbuffered channel (see Chan.lock): 1 while held. */
@@ -67,10 +69,12 @@ abstract class ChanState {
     }
 
     /**
-     * Makes the slot SLOT_LOCKED (unless closed), so that nothing completes here without the
-     * lock, and moves the plain waiter that was in it, if any, to its queue: with the slot
-     * taken nobody else waits, so it goes first, as it came first. A locked operation on an
-     * unbuffered channel calls this before it looks at the queues. Caller holds the lock.
+     * Makes the slot SLOT_LOCKED (unless closed), so that nothing new waits there, and moves
+     * the plain waiter that was in it, if it still waits, to its queue: with the slot taken
+     * nobody else waits, so it goes first, as it came first. (A partner that read it from the
+     * slot just before may still take it there: then it is stale in the queue, and dropped
+     * when met.) A locked operation on an unbuffered channel calls this before it looks at the
+     * queues. Caller holds the lock.
      */
     final void lockSlotLocked() {
         for (;;) {
@@ -79,7 +83,7 @@ abstract class ChanState {
                 return;
             }
             if (casSlot(s, SLOT_LOCKED)) {
-                if (s != null) {
+                if (s != null && ((Node) s).state == Waiter.WAITING) {
                     enqueueLocked((Node) s);
                 }
                 return;
@@ -147,7 +151,8 @@ abstract class ChanState {
     /**
      * Unlinks {@code n}, the head of its queue. Its waiter spins on its cache line, so each
      * store to it may move that line once more: a plain node keeps its (now stale) flag, which
-     * nobody reads once it is DONE, and its next link is cleared only when it points somewhere.
+     * nobody reads once it is DONE (claimFirstLocked clears it if the node cannot be taken),
+     * and its next link is cleared only when it points somewhere.
      */
     private void popLocked(Node n) {
         Node x = n.next;
@@ -170,20 +175,20 @@ abstract class ChanState {
     }
 
     /**
-     * Unlinks and returns the first live node of sendq (or recvq), now the caller's to
-     * complete, or null. Nodes of waiters claimed elsewhere are unlinked and skipped. A plain
-     * operation's node leaves the queue only under this channel's lock (completed here, or given
-     * up through Chan.cancel), so a queued one is always live and needs no claim; a select's
-     * waiter may be claimed through another channel at any time, so it is claimed with a CAS.
-     * Caller holds the lock.
+     * Unlinks and takes the first live node of sendq (or recvq), now the caller's to complete
+     * ({@link Node#finish}, or {@link Node#finishClosed} when {@code closing}), or returns null.
+     * Nodes that someone else took, or whose waiter gave up, are unlinked and skipped: a plain
+     * node can be taken through the slot by a partner that read it there just before it was
+     * moved here, and a select's waiter through any of its channels. Caller holds the lock.
      */
-    final Node claimFirstLocked(boolean senders) {
+    final Node claimFirstLocked(boolean senders, boolean closing) {
         Node n;
         while ((n = senders ? sendHead : recvHead) != null) {
             popLocked(n);
-            if (n.isSolo() || n.waiter().tryClaim()) {
+            if (closing ? n.takeClosed() : n.take()) {
                 return n;
             }
+            n.queued = false; // popLocked kept it for a plain node it expected to take
         }
         return null;
     }

@@ -1,5 +1,8 @@
 package dev.weft.chan;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * One case of one waiter, linked into one channel's queue (Go's {@code sudog}). A plain send or
  * receive has one node that is its own waiter (it extends {@link Waiter} for that), so blocking
@@ -13,7 +16,9 @@ package dev.weft.chan;
  * <p>Invariant: {@code prev}, {@code next} and {@code queued} are read and written only under
  * the lock of the channel whose queue holds (or held) the node. A plain node taken from the
  * head of a queue keeps {@code queued} set: it is DONE by the time anyone could look, and one
- * store less to the line its waiter spins on is worth it (see ChanState.popLocked).
+ * store less to the line its waiter spins on is worth it (see ChanState.popLocked). One
+ * that could not be taken (its waiter gave up) has the flag cleared, since its waiter unlinks
+ * it by that flag (Chan.cancel).
  */
 class Node extends Waiter {
     /** Which queue of a channel this node waits in: sendq (true) or recvq. */
@@ -29,9 +34,7 @@ class Node extends Waiter {
 
     /** The node, and waiter, of one plain blocking send or receive by {@code thread}. */
     static Node solo(Thread thread, boolean send) {
-        Node n = new Node(thread, send);
-        n.ok = true; // so that a partner completing it need not write ok (see Waiter.complete)
-        return n;
+        return new Node(thread, send);
     }
 
     /** The waiter this node belongs to: itself for a plain send or receive. */
@@ -49,6 +52,52 @@ class Node extends Waiter {
         return 0;
     }
 
+    /**
+     * Takes this node for its partner, who then completes it with {@link #finish}; false if
+     * someone else took it or its waiter gave up. A plain node is taken and done in one CAS
+     * (WAITING to DONE); a select's shared waiter is claimed, and DONE follows in finish.
+     */
+    boolean take() {
+        return casState(DONE);
+    }
+
+    /** As {@link #take}, for a close: completes {@link #finishClosed} the same way. */
+    boolean takeClosed() {
+        return casState(DONE_CLOSED);
+    }
+
+    /**
+     * Completes a node its caller took: a receive gets {@code item}, a send's value was taken
+     * (its item is null). A plain node is already DONE, and its waiter spins for the item until
+     * this release store lands (see {@link #delivered}).
+     */
+    void finish(Object item) {
+        if (item != null) {
+            ITEM.setRelease(this, item);
+        }
+    }
+
+    /** Completes a node its caller took with {@link #takeClosed}: nothing left to write. */
+    void finishClosed() {
+    }
+
+    /**
+     * The value a partner delivered to this plain receive node, which is DONE. The partner
+     * stores it right after its CAS to DONE, a few instructions that never block, so this
+     * spins; past a thousand spins (its carrier preempted) it yields between looks.
+     */
+    Object delivered() {
+        Object v;
+        for (int i = 0; (v = ITEM.getAcquire(this)) == null; i++) {
+            if (i < 1_000) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+        return v;
+    }
+
     /** The value a send node offers (null for a receive). */
     Object offer() {
         return item;
@@ -56,5 +105,15 @@ class Node extends Waiter {
 
     void offer(Object v) {
         item = v;
+    }
+
+    private static final VarHandle ITEM;
+
+    static {
+        try {
+            ITEM = MethodHandles.lookup().findVarHandle(Waiter.class, "item", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 }

@@ -112,13 +112,14 @@ final class Parking {
     }
 
     /**
-     * Waits until {@code w} is DONE, or gives up: on interrupt (INTERRUPTED, flag cleared) or,
-     * when {@code clock} is non-null, at {@code deadline} (TIMED_OUT). A select's waiter gives up
-     * by claiming itself; a plain operation's node (its {@code owner} channel non-null) through
-     * {@link Chan#cancel}, which takes it back out of the channel's slot or queue. If a partner
-     * claimed or took the waiter first, the operation completes: this returns DONE, and an
-     * interrupt that arrived meanwhile is kept in the thread's flag. It first
-     * spins up to {@code spins} times, returning DONE_SPINNING if that was enough.
+     * Waits until {@code w} is DONE (or, a plain node, DONE_CLOSED), or gives up: on interrupt
+     * (INTERRUPTED, flag cleared) or, when {@code clock} is non-null, at {@code deadline}
+     * (TIMED_OUT). A select's waiter gives up by claiming itself; a plain operation's node (its
+     * {@code owner} channel non-null) through {@link Chan#cancel}, which claims it and then
+     * takes it out of the channel's slot or queue. If a partner claimed or took the waiter
+     * first, the operation completes: this returns DONE, and an interrupt that arrived
+     * meanwhile is kept in the thread's flag. It first spins up to {@code spins} times,
+     * returning DONE_SPINNING if that was enough.
      *
      * <p>While a thread this one woke has not resumed, it is most likely queued on this
      * carrier, so instead of a pause the spin yields the carrier to it: the partner runs at
@@ -133,7 +134,7 @@ final class Parking {
         // A wait that does not spin leaves the hint for one that does: it is only read there.
         Waiter woken = spins > 0 ? takeLastWoken() : null;
         for (int i = spins; i > 0; i--) {
-            if (w.state == Waiter.DONE) {
+            if (w.state >= Waiter.DONE) {
                 return DONE_SPINNING;
             }
             if (woken != null && (woken.parking || woken.yielding)) {
@@ -156,7 +157,7 @@ final class Parking {
             long deadline) {
         boolean interrupted = false;
         int st;
-        while ((st = w.state) != Waiter.DONE) {
+        while ((st = w.state) < Waiter.DONE) {
             if (st == Waiter.WAITING) {
                 if (Thread.interrupted()) {
                     if (owner != null ? owner.cancel((Node) w) : w.tryClaim()) {
@@ -181,7 +182,7 @@ final class Parking {
                 }
                 clock.parkNanos(blocker, remaining);
             } else {
-                // CLAIMED by a partner that holds a channel lock and will unpark us right after
+                // A select CLAIMED by a partner that holds a channel lock and will unpark us right after
                 // completing; clear the flag so that park really waits.
                 if (Thread.interrupted()) {
                     interrupted = true;

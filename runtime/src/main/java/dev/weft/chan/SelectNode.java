@@ -27,6 +27,26 @@ final class SelectNode extends Node {
     }
 
     @Override
+    boolean take() {
+        return owner.tryClaim();
+    }
+
+    @Override
+    boolean takeClosed() {
+        return owner.tryClaim();
+    }
+
+    @Override
+    void finish(Object item) {
+        owner.complete(caseIndex, item, true);
+    }
+
+    @Override
+    void finishClosed() {
+        owner.complete(caseIndex, null, false);
+    }
+
+    @Override
     int caseIndex() {
         return caseIndex;
     }

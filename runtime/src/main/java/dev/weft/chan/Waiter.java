@@ -9,29 +9,35 @@ import java.util.concurrent.locks.LockSupport;
  * {@code g} with its {@code selectDone} flag; a {@link SelectWaiter}). A plain send or receive
  * has one node, which is its own waiter ({@link Node#solo}), so blocking allocates one object.
  *
- * <p>A select's waiter can be reached through several channels at once, under different locks,
- * so whoever moves {@code state} from WAITING to CLAIMED (a CAS) owns the outcome: a partner
- * that completes the operation, a close, or the waiter itself giving up (interrupt, timeout).
- * A plain operation's node is reached through one channel only, and whoever takes it out of
- * that channel's slot (a CAS) or queue (under the lock) owns it, including the waiter when it
- * gives up ({@link Chan#cancel}): its partner completes it without a claim, which saves an
- * atomic operation on every hand-off.
+ * <p>Whoever moves {@code state} out of WAITING (a CAS) owns the outcome: a partner that
+ * completes the operation, a close, or the waiter itself giving up (interrupt, timeout). A
+ * select's waiter can be reached through several channels at once, so its partner claims it
+ * first and publishes case, item and ok with DONE after. A plain operation's node is taken in
+ * one step: the CAS to DONE (or DONE_CLOSED) is the whole outcome for a send, and a receive's
+ * value follows in {@code item} right after (see {@link Node#delivered}). One CAS, on the node
+ * itself, is all a partner needs before its waiter may go on, so it is the first thing the
+ * partner does; clearing the channel's slot comes after, off the waiter's path (see Chan's
+ * design note).
  *
  * <pre>
  *   select:  WAITING --claim by partner--> CLAIMED --complete--> DONE
  *            WAITING --claim by itself (interrupt, timeout)--> CLAIMED   (never DONE)
- *   plain:   WAITING --complete, by whoever took it from the slot or queue--> DONE
- *            WAITING --cancel, having taken it back itself--> CLAIMED   (never DONE)
+ *   plain:   WAITING --taken by a partner--> DONE          (a receive's item follows)
+ *            WAITING --taken by close--> DONE_CLOSED
+ *            WAITING --claim by itself (interrupt)--> CLAIMED   (never DONE)
  * </pre>
  *
- * Invariants: item and ok (and a select's index) are written only by the completer, before the volatile write
- * of DONE, and read only after reading DONE. A waiter that sees CLAIMED, or that finds its
- * node taken, waits only for the few instructions its completer has left.
+ * Invariants: a select's item, ok and index are written only by its completer, before the
+ * volatile write of DONE, and read only after reading DONE. A plain receive's item is written
+ * once, by whoever took the node, and read only after DONE. A waiter that sees CLAIMED it did
+ * not set waits only for the few instructions its completer has left.
  */
 abstract class Waiter {
     static final int WAITING = 0;
     static final int CLAIMED = 1;
     static final int DONE = 2;
+    /** A plain node taken by close: its send fails, its receive gets (null, false). */
+    static final int DONE_CLOSED = 3;
 
     /** Set before the waiter is enqueued (under a channel lock), so partners see it. */
     Thread thread;
@@ -47,9 +53,9 @@ abstract class Waiter {
      * is queued, not running, so whoever completes it should not spin for its reply either.
      */
     volatile boolean yielding;
-    /** The received value. */
+    /** The received value; a send node's offered value (see Node). */
     Object item;
-    /** Receive: a value was delivered (false: closed). Send: the value was taken (false: closed). */
+    /** A select's outcome: a value was delivered, or the value taken (false: closed). */
     boolean ok;
 
     Waiter(Thread thread) {
@@ -77,9 +83,13 @@ abstract class Waiter {
         return STATE.compareAndSet(this, WAITING, CLAIMED);
     }
 
+    /** Moves a plain node from WAITING to {@code to} (DONE or DONE_CLOSED): see Node#take. */
+    final boolean casState(int to) {
+        return STATE.compareAndSet(this, WAITING, to);
+    }
+
     /**
-     * Publishes the outcome of case {@code index} (a plain operation's is 0, and it keeps no
-     * index). The caller claimed this waiter, or holds the lock of a plain node's channel, and
+     * Publishes a select's outcome, case {@code index}. The caller claimed this waiter and
      * unparks {@link #thread} after.
      */
     void complete(int index, Object item, boolean ok) {
@@ -103,8 +113,8 @@ abstract class Waiter {
 
     /**
      * Wakes the thread of a completed waiter if it parks or is about to. The caller wrote DONE
-     * (a volatile write) before this volatile read of {@link #parking}, and the waiter writes
-     * parking before it reads the state again: one of the two always sees the other.
+     * (a volatile write or a CAS) before this volatile read of {@link #parking}, and the waiter
+     * writes parking before it reads the state again: one of the two always sees the other.
      */
     void unpark() {
         if (parking) {

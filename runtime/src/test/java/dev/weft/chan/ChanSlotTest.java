@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Timeout;
  * An unbuffered channel's rendezvous slot, where a lone plain send or receive waits without
  * the lock, meeting the queues that selects and later waiters use: whoever waits in the slot
  * keeps its turn, a select can pair with it, it can give up from either place, and the slot
- * is free again once the queues drain.
+ * is free again once the queues drain. A partner takes a waiter's node with a CAS on the node
+ * before it clears the slot, so a node already taken can still be met in the slot or, moved
+ * there by a locked operation just before, in a queue: whoever meets it drops it.
  */
 @Timeout(60)
 class ChanSlotTest {
@@ -100,5 +102,48 @@ class ChanSlotTest {
         assertFalse(ch.recvOk().ok());
         assertTrue(ch.tryRecv() != null && !ch.tryRecv().ok(), "a closed channel is ready");
         assertThrows(ChannelClosedException.class, () -> ch.trySend(2));
+    }
+
+    @Test
+    void aNodeTakenButNotYetClearedFromTheSlotIsClearedByWhoeverMeetsIt() throws Exception {
+        Chan<Integer> ch = Chan.make();
+        Node taken = Node.solo(Thread.currentThread(), false);
+        assertTrue(taken.take());
+        assertTrue(ch.casSlot(null, taken), "as its partner leaves it, just before clearing it");
+        assertFalse(ch.trySend(1), "a node already taken is not a receiver");
+        assertNull(ch.slot, "the locked look dropped it and freed the slot");
+
+        assertTrue(ch.casSlot(null, taken));
+        int[] got = new int[1];
+        try (Goroutines g = new Goroutines()) {
+            Thread sender = g.go("sender", () -> ch.send(7));
+            awaitParkedOn(sender, ch);
+            assertTrue(ch.slot instanceof Node n && n != taken && n.send,
+                    "the plain send cleared the taken node and waits in the slot itself");
+            got[0] = ch.recv();
+        }
+        assertEquals(7, got[0]);
+    }
+
+    @Test
+    void aNodeMovedToTheQueueAndThenTakenThroughTheSlotIsDroppedThere() throws Exception {
+        Chan<Integer> ch = Chan.make();
+        Node receiver = Node.solo(Thread.currentThread(), false);
+        assertTrue(ch.casSlot(null, receiver));
+        ch.lock();
+        try {
+            ch.lockSlotLocked(); // a locked operation moves the waiter to recvq...
+        } finally {
+            ch.unlock();
+        }
+        assertSame(Chan.SLOT_LOCKED, ch.slot);
+        assertTrue(receiver.take(), "...while a partner that read it from the slot takes it");
+        receiver.finish(5);
+
+        assertFalse(ch.trySend(6), "the taken node is stale in the queue: nobody receives 6");
+        assertNull(ch.slot, "with the stale node dropped the queues are empty again");
+        assertFalse(receiver.queued);
+        assertEquals(5, receiver.delivered(), "the partner that took it delivered its value");
+        assertFalse(ch.cancel(receiver), "a taken node cannot be given up");
     }
 }
