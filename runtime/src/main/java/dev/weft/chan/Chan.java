@@ -69,8 +69,8 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
      * then clears the slot with a second CAS. The waiter spins on its node, so the partner's
      * first write is the one it waits for, and clearing the slot happens off the waiter's path
      * (SynchronousQueue, too, matches a node before it moves its head). Taking the node out of
-     * the slot first, as an earlier version did, was 5-10% slower on W1 and W2 (see
-     * docs/outside-jmh.md).
+     * the slot first, as an earlier version did, was 4-9% slower on W1 and W2 (see
+     * benchmarks/outside-jmh.md, part of docs/performance.md).
      *
      *   slot = null      nobody waits, the channel is open, and the queues are empty
      *          a Node    one plain operation waits there (or did: taken or given up, not yet
