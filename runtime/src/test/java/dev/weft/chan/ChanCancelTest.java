@@ -15,6 +15,7 @@ import dev.weft.context.ContextCanceledException;
 import dev.weft.context.ContextException;
 import dev.weft.context.DeadlineExceededException;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -349,5 +350,73 @@ class ChanCancelTest {
             }
         }
         assertEquals(ROUNDS, delivered + interrupted);
+    }
+
+    /**
+     * The same race through an unbuffered channel's slot, where the partner takes the waiter's
+     * node with a CAS on its state and the interrupted waiter claims its own node with another:
+     * one of the two wins, and the value ends up with exactly one receiver. When the waiting
+     * side is the receiver, a plain send (not trySend) meets it in the slot; when it is the
+     * sender, a plain receive does. Whoever lost to the interrupt is completed afterwards by
+     * this thread, so a value taken twice, or lost, shows up.
+     */
+    @ParameterizedTest(name = "waiting side: {0}")
+    @ValueSource(strings = {"receiver", "sender"})
+    void slotTakeRacingAnInterruptHandsTheValueToExactlyOneSide(String waiting)
+            throws Exception {
+        boolean receiverWaits = waiting.equals("receiver");
+        for (int round = 0; round < ROUNDS; round++) {
+            Chan<Integer> ch = Chan.make();
+            AtomicReference<Integer> got = new AtomicReference<>();
+            AtomicBoolean threw = new AtomicBoolean();
+            AtomicBoolean partnerDone = new AtomicBoolean();
+            int value = round;
+            try (Goroutines g = new Goroutines()) {
+                Thread w = g.go("waiter", () -> {
+                    try {
+                        if (receiverWaits) {
+                            got.set(ch.recv());
+                        } else {
+                            ch.send(value);
+                        }
+                    } catch (InterruptedException e) {
+                        threw.set(true);
+                    }
+                });
+                awaitParkedOn(w, ch);
+                assertTrue(ch.slot instanceof Node, "the lone waiter waits in the slot");
+                int delay = ThreadLocalRandom.current().nextInt(20_000); // spread the race
+                g.go("partner", () -> {
+                    for (int i = delay; i > 0; i--) {
+                        Thread.onSpinWait();
+                    }
+                    if (receiverWaits) {
+                        ch.send(value);
+                    } else {
+                        got.set(ch.recv());
+                    }
+                    partnerDone.set(true);
+                });
+                w.interrupt();
+                w.join();
+                if (threw.get()) {
+                    // The waiter gave up first, so the partner waits for someone else: meet it.
+                    if (receiverWaits) {
+                        assertEquals(value, ch.recv(), "the value the sender still offers");
+                    } else {
+                        ch.send(-value - 1);
+                    }
+                }
+            }
+            assertTrue(partnerDone.get());
+            if (!threw.get()) {
+                assertEquals(value, got.get(), "round " + round);
+            } else if (!receiverWaits) {
+                assertEquals(-value - 1, got.get(),
+                        "a value from a sender that gave up (round " + round + ")");
+            }
+            assertNull(ch.tryRecv(), "a sender left waiting (round " + round + ")");
+            assertFalse(ch.trySend(0), "a receiver left waiting (round " + round + ")");
+        }
     }
 }
