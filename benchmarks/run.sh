@@ -65,30 +65,51 @@ if [ "$java_version" -ge 23 ]; then
   jvm_flags=(--sun-misc-unsafe-memory-access=allow)
 fi
 
-json=benchmarks/target/jmh-$mode.json
-jmh_cmd=(java "${jvm_flags[@]}" -jar "$jar" "${jmh_opts[@]}" -rf json -rff "$json" "$@")
-load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
-echo "== ${jmh_cmd[*]}   (java: $java)"
-started=$(date +%s)
-# JMH refuses to start while another JMH run holds /tmp/jmh.lock (two runs would skew each
-# other on a shared machine): wait for it, up to half an hour.
-log=benchmarks/target/jmh-$mode.log
-rm -f "$json"
-for attempt in $(seq 1 180); do
-  rc=0
-  "$java" "${jmh_cmd[@]:1}" 2>&1 | tee "$log" || rc=$?
-  grep -q "Unable to acquire the JMH lock" "$log" || break
-  echo "== another JMH run holds /tmp/jmh.lock; retrying in 10 s (attempt $attempt of 180)"
-  sleep 10
-  started=$(date +%s)
-done
-if [ "$rc" -ne 0 ] || [ ! -s "$json" ]; then
-  echo "run.sh: JMH failed (exit $rc); see $log" >&2
-  exit 1
+# JMH runs benchmarks in name order, which would put every JDK benchmark first, then Jox's,
+# then Weft's, minutes apart; on a shared machine whose speed changes under a run, that alone
+# can make one system look several times faster. So with no regex JMH runs once per channel
+# workload, its three systems back to back, then once for every other class; with regexes,
+# once, as asked. The report reads all the result files as one run.
+if [ $# -eq 0 ]; then
+  selections=('\.W1_' '\.W2_' '\.W3_' '\.W4_' '\.W5_' '\.W5b_' '\.W7_' '-e \.W[0-9]+b?_')
+else
+  selections=("$*")
 fi
-echo "== JMH took $(( $(date +%s) - started )) s"
-
+jmh_base=(java "${jvm_flags[@]}" -jar "$jar" "${jmh_opts[@]}")
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+started=$(date +%s)
+log=benchmarks/target/jmh-$mode.log
+rm -f benchmarks/target/jmh-$mode-*.json "$log"
+jsons=()
+k=0
+for selection in "${selections[@]}"; do
+  k=$((k + 1))
+  json=benchmarks/target/jmh-$mode-$k.json
+  read -ra selected <<< "$selection"
+  jmh_cmd=("${jmh_base[@]}" -rf json -rff "$json" "${selected[@]}")
+  echo "== ${jmh_cmd[*]}   (java: $java)"
+  # JMH refuses to start while another JMH run holds /tmp/jmh.lock (two runs would skew each
+  # other on a shared machine): wait for it, up to half an hour.
+  for attempt in $(seq 1 180); do
+    rc=0
+    "$java" "${jmh_cmd[@]:1}" 2>&1 | tee -a "$log" | tee benchmarks/target/jmh-last.log || rc=$?
+    grep -q "Unable to acquire the JMH lock" benchmarks/target/jmh-last.log || break
+    echo "== another JMH run holds /tmp/jmh.lock; retrying in 10 s (attempt $attempt of 180)"
+    sleep 10
+  done
+  if [ "$rc" -ne 0 ] || [ ! -s "$json" ]; then
+    echo "run.sh: JMH failed (exit $rc); see $log" >&2
+    exit 1
+  fi
+  jsons+=("$json")
+done
 jmh_seconds=$(( $(date +%s) - started ))
+echo "== JMH took $jmh_seconds s"
+if [ ${#selections[@]} -gt 1 ]; then
+  jmh_text="${jmh_base[*]} -rf json -rff benchmarks/target/jmh-$mode-K.json SELECTION, once for each SELECTION of: ${selections[*]}"
+else
+  jmh_text="${jmh_cmd[*]}"
+fi
 
 # The channel workloads again, every system once per round (see dev.weft.bench.Interleaved):
 # JMH meets each system at a different time, and this machine may change in between. Only
@@ -106,7 +127,7 @@ fi
 extra=""
 [ -f benchmarks/outside-jmh.md ] && extra=benchmarks/outside-jmh.md
 "$java" -cp "$jar" dev.weft.bench.report.Report \
-  --json "$json" --md docs/performance.md --svg docs/performance.svg \
-  --command "benchmarks/run.sh $mode${*:+ $*}" --jmh-command "${jmh_cmd[*]}" \
+  --json "$(IFS=,; echo "${jsons[*]}")" --md docs/performance.md --svg docs/performance.svg \
+  --command "benchmarks/run.sh $mode${*:+ $*}" --jmh-command "$jmh_text" \
   --load-before "$load_before" --jmh-seconds "$jmh_seconds" \
   "${interleaved[@]}" ${extra:+--extra "$extra"}

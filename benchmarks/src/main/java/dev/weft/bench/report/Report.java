@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes {@code docs/performance.md} and its chart from a JMH {@code -rf json} file.
+ * Writes {@code docs/performance.md} and its chart from JMH {@code -rf json} files: one, or
+ * several separated by commas (run.sh runs JMH once per workload), read as one run.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.weft.bench.report.Report \
@@ -91,7 +92,10 @@ public final class Report {
                         + " --command \"...\"");
             }
         }
-        List<Result> results = Result.read(Files.readString(Path.of(opts.get("json"))));
+        List<Result> results = new ArrayList<>();
+        for (String file : opts.get("json").split(",")) {
+            results.addAll(Result.read(Files.readString(Path.of(file))));
+        }
         if (results.isEmpty()) {
             throw new IllegalArgumentException(opts.get("json") + " holds no benchmark results");
         }
@@ -312,7 +316,7 @@ public final class Report {
         }
         b.append("## Channels, systems interleaved round by round\n\n")
                 .append("JMH runs one benchmark after another, so the systems above met the"
-                        + " machine at different times, and a shared virtual machine can change"
+                        + " machine minutes apart, and a shared virtual machine can change"
                         + " under a run: on the 2-core AMD EPYC of 2026-12-07 the round trip"
                         + " between its two cores (`dev.weft.bench.CacheRoundTrip`) measured"
                         + " 80-100 ns at one moment and 500-530 ns minutes later, and the"

@@ -43,6 +43,23 @@ class ReportTest {
     }
 
     @Test
+    void readsSeveralJsonFilesAsOneRun(@TempDir Path dir) throws Exception {
+        Path w1 = dir.resolve("jmh-1.json");
+        Files.writeString(w1, "[" + result("dev.weft.bench.WeftChannels.W1_pingpong", "", 300, 290,
+                310, 104) + "," + result("dev.weft.bench.JdkQueues.W1_pingpong", "", 400, 390,
+                410, 64) + "]");
+        Path w3 = dir.resolve("jmh-2.json");
+        Files.writeString(w3, "[" + result("dev.weft.bench.WeftChannels.W3_spsc_buffered", "", 90,
+                88, 92, 1.5) + "," + result("dev.weft.bench.JdkQueues.W3_spsc_buffered", "", 60,
+                58, 62, 1.1) + "]");
+        Report.main(new String[] {"--json", w1 + "," + w3, "--md", dir.resolve("p.md").toString(),
+            "--svg", dir.resolve("p.svg").toString(), "--command", "benchmarks/run.sh quick"});
+        String md = Files.readString(dir.resolve("p.md"));
+        assertTrue(md.contains("| W1 pingpong | 300 | 400 | n/a | 0.75 (faster) |"), md);
+        assertTrue(md.contains("| W3 spsc-buffered | 90.0 | 60.0 | n/a | 1.50 (**slower**) |"), md);
+    }
+
+    @Test
     void pairsSystemsByMethodNameAndNamesWhereWeftIsSlower(@TempDir Path dir) throws Exception {
         String md = run(dir,
                 result("dev.weft.bench.WeftChannels.W1_pingpong", "", 300, 290, 310, 104),
