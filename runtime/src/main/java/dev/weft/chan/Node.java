@@ -1,8 +1,5 @@
 package dev.weft.chan;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
 /**
  * One case of one waiter, linked into one channel's queue (Go's {@code sudog}). A plain send or
  * receive has one node that is its own waiter (it extends {@link Waiter} for that), so blocking
@@ -105,15 +102,5 @@ class Node extends Waiter {
 
     void offer(Object v) {
         item = v;
-    }
-
-    private static final VarHandle ITEM;
-
-    static {
-        try {
-            ITEM = MethodHandles.lookup().findVarHandle(Waiter.class, "item", Object.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
     }
 }

@@ -182,8 +182,8 @@ final class Parking {
                 }
                 clock.parkNanos(blocker, remaining);
             } else {
-                // A select CLAIMED by a partner that holds a channel lock and will unpark us right after
-                // completing; clear the flag so that park really waits.
+                // A select CLAIMED by a partner that holds a channel lock and will unpark us
+                // right after completing; clear the flag so that park really waits.
                 if (Thread.interrupted()) {
                     interrupted = true;
                 }

@@ -93,12 +93,8 @@ abstract class Waiter {
      * unparks {@link #thread} after.
      */
     void complete(int index, Object item, boolean ok) {
-        if (item != null) {
-            this.item = item;
-        }
-        if (this.ok != ok) {
-            this.ok = ok;
-        }
+        this.item = item;
+        this.ok = ok;
         state = DONE;
     }
 
@@ -125,6 +121,8 @@ abstract class Waiter {
         }
     }
 
+    /** {@link #item}, for a plain receive's value, stored after its node is DONE (see Node). */
+    static final VarHandle ITEM;
     private static final VarHandle STATE;
     private static final VarHandle PARKING;
     private static final VarHandle YIELDING;
@@ -132,6 +130,7 @@ abstract class Waiter {
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
+            ITEM = l.findVarHandle(Waiter.class, "item", Object.class);
             STATE = l.findVarHandle(Waiter.class, "state", int.class);
             PARKING = l.findVarHandle(Waiter.class, "parking", boolean.class);
             YIELDING = l.findVarHandle(Waiter.class, "yielding", boolean.class);
