@@ -64,19 +64,31 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
      * The slot (unbuffered channels only). Most of the time an unbuffered channel has at most
      * one waiter, a plain send or receive, and taking the lock twice per hand-off (once to wait,
      * once to complete) made it 1.4-1.9x slower than SynchronousQueue on an AMD EPYC. So such a
-     * waiter waits in `slot`, put there by one CAS from null, and its partner, neither touching
-     * the lock, takes the node with one CAS on the node's own state, completes it, and only
-     * then clears the slot with a second CAS. The waiter spins on its node, so the partner's
-     * first write is the one it waits for, and clearing the slot happens off the waiter's path
-     * (SynchronousQueue, too, matches a node before it moves its head). Taking the node out of
-     * the slot first, as an earlier version did, was 4-9% slower on W1 and W2 (see
-     * benchmarks/outside-jmh.md, part of docs/performance.md).
+     * waiter waits in `slot`, put there by one CAS, and its partner, neither touching the
+     * lock, takes the node with one CAS on the node's own state and completes it. That CAS is
+     * the hand-off's only atomic instruction: the waiter spins on its node, so it is the write
+     * the waiter waits for, and the partner leaves the taken node in the slot, where the next
+     * operation on the channel finds it no longer WAITING and replaces it with its own node
+     * (or, under the lock, with LOCKED). SynchronousQueue does the same: a matched node stays
+     * at its head until the next operation. The waiter, once its wait is over, drops its
+     * node's value and thread (Node.forget), so a channel that goes idle keeps nothing
+     * reachable through the node left in its slot.
      *
      *   slot = null      nobody waits, the channel is open, and the queues are empty
-     *          a Node    one plain operation waits there (or did: taken or given up, not yet
-     *                    cleared, and anyone who meets it clears it); the queues are empty
+     *          a Node    one plain operation waits there, or did (taken or given up: then it
+     *                    counts as null, and the next operation replaces it); the queues are
+     *                    empty
      *          LOCKED    the queues are in use: every operation takes the lock
      *          CLOSED    closed, for good
+     *
+     * Why not clear the slot right after the take, as the previous version did: that second
+     * CAS, on a line the waiter wrote, sat on the partner's way to its next operation, where an
+     * operation that replaces the node is about to wait anyway. Measured on the 2-core test
+     * machine (benchmarks/outside-jmh.md, part of docs/performance.md, has the runs): with the
+     * cores' round trip at 70-100 ns, the host's usual state, leaving the node took W2 from
+     * 1.12 to 1.00 times SynchronousQueue and W1 from 1.12 to 1.07; while the host had the
+     * round trip at about 500 ns, W2 stayed where it was (1.01, then 1.03) but W1 went from
+     * 1.02 to 1.17. Kept for the usual state, which is also what one socket gives.
      *
      * Plain send and recv try the slot first and take the lock only when it is LOCKED or
      * CLOSED, or holds a waiter of their own kind (they queue behind it). Every locked
@@ -86,8 +98,8 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
      * from then on only lock holders change the slot, so the queue-based algorithm above runs
      * unchanged, selects included. The holder that unlocks with both queues empty sets the slot
      * back to null. Invariant: a queue holds a node only while the slot is LOCKED or CLOSED; so
-     * a plain operation that finds the slot null, or a waiter of the other kind there, has seen
-     * everything a locked one would.
+     * a plain operation that finds the slot null (or holding a node no longer WAITING), or a
+     * waiter of the other kind there, has seen everything a locked one would.
 
      * Invariants (under lock):
      *   - at least one of recvq and sendq is empty of live nodes;
@@ -170,24 +182,22 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
         if (queuedLock == null) {
             // Unbuffered: meet a waiting receiver, or wait, through the slot alone.
             for (Object s; (s = slot) != SLOT_LOCKED && s != SLOT_CLOSED;) {
-                if (s == null) {
+                if (s == null || ((Node) s).state != Waiter.WAITING) {
+                    // Nobody waits (a node left there was taken or gave up): wait here.
                     if (n == null) {
                         n = Node.solo(Thread.currentThread(), true);
                         n.offer(value);
                     }
-                    if (casSlot(null, n)) {
+                    if (casSlot(s, n)) {
                         awaitSend(n);
                         return;
                     }
                 } else {
                     Node r = (Node) s;
-                    if (r.state != Waiter.WAITING) {
-                        casSlot(r, null); // taken or given up: help clear it, then look again
-                    } else if (r.send) {
+                    if (r.send) {
                         break; // a sender waits already: queue behind it, under the lock
                     } else if (r.take()) {
-                        r.finish(value);
-                        casSlot(r, null);
+                        r.finish(value); // and r stays in the slot (see the design note)
                         r.unpark();
                         return;
                     }
@@ -224,6 +234,7 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
 
     private void awaitSend(Node n) throws InterruptedException {
         awaitOrGiveUp(n);
+        n.forget();
         if (n.state == Waiter.DONE_CLOSED) {
             throw sendOnClosed();
         }
@@ -250,7 +261,7 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
     @Override
     public boolean trySend(T value) {
         Objects.requireNonNull(value, "send of null value: channels carry non-null values");
-        if (queuedLock == null && slot == null) {
+        if (queuedLock == null && nobodyInSlot()) {
             return false; // unbuffered, open, and nobody waits (see the design note)
         }
         Waiter wk;
@@ -317,7 +328,7 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
 
     @Override
     public Received<T> tryRecv() {
-        if (queuedLock == null && slot == null) {
+        if (queuedLock == null && nobodyInSlot()) {
             return null; // unbuffered, open, and nobody waits (see the design note)
         }
         Object v;
@@ -347,23 +358,22 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
         if (queuedLock == null) {
             // Unbuffered: meet a waiting sender, or wait, through the slot alone.
             for (Object s; (s = slot) != SLOT_LOCKED && s != SLOT_CLOSED;) {
-                if (s == null) {
+                if (s == null || ((Node) s).state != Waiter.WAITING) {
+                    // Nobody waits (a node left there was taken or gave up): wait here.
                     if (n == null) {
                         n = Node.solo(Thread.currentThread(), false);
                     }
-                    if (casSlot(null, n)) {
+                    if (casSlot(s, n)) {
                         return awaitRecv(n);
                     }
                 } else {
                     Node w = (Node) s;
-                    if (w.state != Waiter.WAITING) {
-                        casSlot(w, null); // taken or given up: help clear it, then look again
-                    } else if (!w.send) {
+                    if (!w.send) {
                         break; // a receiver waits already: queue behind it, under the lock
                     } else {
                         Object v = w.offer();
                         if (w.take()) {
-                            casSlot(w, null);
+                            w.offer(null); // w stays in the slot (see the design note)
                             w.unpark();
                             return v;
                         }
@@ -396,7 +406,9 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
 
     private Object awaitRecv(Node n) throws InterruptedException {
         awaitOrGiveUp(n);
-        return n.state == Waiter.DONE_CLOSED ? CLOSED : n.delivered();
+        Object v = n.state == Waiter.DONE_CLOSED ? CLOSED : n.delivered();
+        n.forget();
+        return v;
     }
 
     // ---------------------------------------------------------------- close, len, cap

@@ -35,8 +35,9 @@ import java.lang.invoke.VarHandle;
 abstract class ChanState {
     /**
      * An unbuffered channel's rendezvous slot (see Chan's design note): null when nobody
-     * waits, the node of the one plain send or receive that waits (or waited: a node taken or
-     * given up stays until its taker, or whoever meets it, clears it), {@link #SLOT_LOCKED}
+     * waits, the node of the one plain send or receive that waits (or waited: a node taken
+     * stays until the next operation replaces it, and holds no value or thread by then),
+     * {@link #SLOT_LOCKED}
      * while the queues below are in use, {@link #SLOT_CLOSED} once closed. Always null in a
      * buffered channel.
      */
@@ -61,6 +62,16 @@ abstract class ChanState {
 
     final boolean casSlot(Object expected, Object value) {
         return SLOT.compareAndSet(this, expected, value);
+    }
+
+    /**
+     * Whether the slot says the channel is open and nobody waits: it is null or holds a node
+     * already taken or given up. Then the queues are empty too (a queue holds nodes only while
+     * the slot is SLOT_LOCKED or SLOT_CLOSED).
+     */
+    final boolean nobodyInSlot() {
+        Object s = slot;
+        return s == null || s instanceof Node n && n.state != Waiter.WAITING;
     }
 
     /** Closes the slot; returns the plain waiter that was in it, if any. Caller holds the lock. */

@@ -95,6 +95,22 @@ class Node extends Waiter {
         return v;
     }
 
+    /**
+     * Drops what a plain node whose wait ended still references, called by its own waiter: a
+     * taken node stays in its channel's slot until the next operation replaces it (see Chan's
+     * design note), and an idle channel must not keep the last value it carried, or the
+     * goroutine that carried it, reachable. A send's value is not dropped here: a partner that
+     * takes the node under the lock reads the value after the take, when this may already run.
+     * The partner that takes it through the slot drops it instead (a node taken under the lock
+     * has left its queue, so nothing keeps it).
+     */
+    void forget() {
+        thread = null;
+        if (!send) {
+            item = null;
+        }
+    }
+
     /** The value a send node offers (null for a receive). */
     Object offer() {
         return item;

@@ -15,9 +15,9 @@ import java.util.concurrent.locks.LockSupport;
  * first and publishes case, item and ok with DONE after. A plain operation's node is taken in
  * one step: the CAS to DONE (or DONE_CLOSED) is the whole outcome for a send, and a receive's
  * value follows in {@code item} right after (see {@link Node#delivered}). One CAS, on the node
- * itself, is all a partner needs before its waiter may go on, so it is the first thing the
- * partner does; clearing the channel's slot comes after, off the waiter's path (see Chan's
- * design note).
+ * itself, is all a partner needs before its waiter may go on, and the only atomic instruction
+ * of a hand-off through a channel's slot: the taken node stays in the slot until the next
+ * operation there replaces it (see Chan's design note).
  *
  * <pre>
  *   select:  WAITING --claim by partner--> CLAIMED --complete--> DONE
@@ -29,7 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Invariants: a select's item, ok and index are written only by its completer, before the
  * volatile write of DONE, and read only after reading DONE. A plain receive's item is written
- * once, by whoever took the node, and read only after DONE. A waiter that sees CLAIMED it did
+ * once, by whoever took the node, and read only after DONE, by its waiter, which then clears
+ * it (Node#forget). A waiter that sees CLAIMED it did
  * not set waits only for the few instructions its completer has left.
  */
 abstract class Waiter {

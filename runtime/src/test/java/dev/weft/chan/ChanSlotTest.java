@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.Timeout;
  * the lock, meeting the queues that selects and later waiters use: whoever waits in the slot
  * keeps its turn, a select can pair with it, it can give up from either place, and the slot
  * is free again once the queues drain. A partner takes a waiter's node with a CAS on the node
- * before it clears the slot, so a node already taken can still be met in the slot or, moved
- * there by a locked operation just before, in a queue: whoever meets it drops it.
+ * and leaves it in the slot, so a node already taken is met in the slot by the next operation,
+ * which replaces it, or, moved there by a locked operation just before, in a queue, where it
+ * is dropped; and once its wait is over the node holds neither value nor thread.
  */
 @Timeout(60)
 class ChanSlotTest {
@@ -105,24 +107,109 @@ class ChanSlotTest {
     }
 
     @Test
-    void aNodeTakenButNotYetClearedFromTheSlotIsClearedByWhoeverMeetsIt() throws Exception {
+    void aTakenNodeLeftInTheSlotCountsAsNobodyWaiting() throws Exception {
         Chan<Integer> ch = Chan.make();
         Node taken = Node.solo(Thread.currentThread(), false);
         assertTrue(taken.take());
-        assertTrue(ch.casSlot(null, taken), "as its partner leaves it, just before clearing it");
+        assertTrue(ch.casSlot(null, taken), "as its partner leaves it");
         assertFalse(ch.trySend(1), "a node already taken is not a receiver");
-        assertNull(ch.slot, "the locked look dropped it and freed the slot");
+        assertNull(ch.tryRecv(), "nor a sender");
+        assertSame(taken, ch.slot, "the tries saw nobody waiting without taking the lock");
 
-        assertTrue(ch.casSlot(null, taken));
         int[] got = new int[1];
         try (Goroutines g = new Goroutines()) {
             Thread sender = g.go("sender", () -> ch.send(7));
             awaitParkedOn(sender, ch);
             assertTrue(ch.slot instanceof Node n && n != taken && n.send,
-                    "the plain send cleared the taken node and waits in the slot itself");
+                    "the plain send replaced the taken node and waits in the slot itself");
             got[0] = ch.recv();
         }
         assertEquals(7, got[0]);
+
+        assertTrue(ch.casSlot(ch.slot, taken));
+        ch.lock();
+        try {
+            ch.lockSlotLocked();
+        } finally {
+            ch.unlock();
+        }
+        assertNull(ch.slot, "a locked operation drops the taken node, not queues it");
+    }
+
+    @Test
+    void aHandOffThroughTheSlotLeavesANodeWithNeitherValueNorThread() throws Exception {
+        for (boolean receiverWaits : new boolean[] {true, false}) {
+            Chan<Object> ch = Chan.make();
+            Object value = new Object();
+            Object[] got = new Object[1];
+            try (Goroutines g = new Goroutines()) {
+                if (receiverWaits) {
+                    Thread receiver = g.go("receiver", () -> got[0] = ch.recv());
+                    awaitParkedOn(receiver, ch);
+                    ch.send(value);
+                } else {
+                    Thread sender = g.go("sender", () -> ch.send(value));
+                    awaitParkedOn(sender, ch);
+                    got[0] = ch.recv();
+                }
+            }
+            assertSame(value, got[0]);
+            String who = receiverWaits ? "receiver" : "sender";
+            assertTrue(ch.slot instanceof Node n && n.state == Waiter.DONE,
+                    "the " + who + "'s taken node stays in the slot");
+            Node left = (Node) ch.slot;
+            assertNull(left.item, "the node left by the " + who + " holds no value");
+            assertNull(left.thread, "the node left by the " + who + " holds no thread");
+        }
+    }
+
+    @Test
+    void anIdleChannelKeepsNoValueItCarriedReachable() throws Exception {
+        for (boolean receiverWaits : new boolean[] {true, false}) {
+            Chan<Object> ch = Chan.make();
+            WeakReference<Object> carried = handOff(ch, receiverWaits);
+            for (int i = 0; i < 50 && carried.get() != null; i++) {
+                System.gc();
+                Thread.sleep(10);
+            }
+            assertNull(carried.get(), "the channel keeps the value it carried reachable ("
+                    + (receiverWaits ? "receiver" : "sender") + " waited)");
+            assertNull(ch.tryRecv(), "and the channel still works");
+        }
+    }
+
+    /** One hand-off of a fresh value over {@code ch}; returns a weak reference to the value. */
+    private static WeakReference<Object> handOff(Chan<Object> ch, boolean receiverWaits)
+            throws Exception {
+        Object value = new byte[1 << 20];
+        WeakReference<Object> ref = new WeakReference<>(value);
+        try (Goroutines g = new Goroutines()) {
+            if (receiverWaits) {
+                Thread receiver = g.go("receiver", ch::recv);
+                awaitParkedOn(receiver, ch);
+                ch.send(value);
+            } else {
+                Thread sender = g.go("sender", () -> ch.send(value));
+                awaitParkedOn(sender, ch);
+                ch.recv();
+            }
+        }
+        return ref;
+    }
+
+    @Test
+    void closeAfterAHandOffThroughTheSlotClosesIt() throws Exception {
+        Chan<Integer> ch = Chan.make();
+        try (Goroutines g = new Goroutines()) {
+            Thread receiver = g.go("receiver", ch::recv);
+            awaitParkedOn(receiver, ch);
+            ch.send(1);
+        }
+        assertTrue(ch.slot instanceof Node, "the taken node is left in the slot");
+        ch.close();
+        assertSame(Chan.SLOT_CLOSED, ch.slot);
+        assertFalse(ch.recvOk().ok());
+        assertThrows(ChannelClosedException.class, () -> ch.send(2));
     }
 
     @Test
