@@ -37,9 +37,8 @@ abstract class ChanState {
      * An unbuffered channel's rendezvous slot (see Chan's design note): null when nobody
      * waits, the node of the one plain send or receive that waits (or waited: a node taken
      * stays until the next operation replaces it, and holds no value or thread by then),
-     * {@link #SLOT_LOCKED}
-     * while the queues below are in use, {@link #SLOT_CLOSED} once closed. Always null in a
-     * buffered channel.
+     * {@link #SLOT_LOCKED} while the queues below are in use, {@link #SLOT_CLOSED} once
+     * closed. Always null in a buffered channel.
      */
     volatile Object slot;
     /** The spin lock word of an unbuffered channel (see Chan.lock): 1 while held. */

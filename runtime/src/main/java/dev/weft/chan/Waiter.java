@@ -30,8 +30,8 @@ import java.util.concurrent.locks.LockSupport;
  * Invariants: a select's item, ok and index are written only by its completer, before the
  * volatile write of DONE, and read only after reading DONE. A plain receive's item is written
  * once, by whoever took the node, and read only after DONE, by its waiter, which then clears
- * it (Node#forget). A waiter that sees CLAIMED it did
- * not set waits only for the few instructions its completer has left.
+ * it (Node#forget). A waiter that sees CLAIMED it did not set waits only for the few
+ * instructions its completer has left.
  */
 abstract class Waiter {
     static final int WAITING = 0;
@@ -40,7 +40,11 @@ abstract class Waiter {
     /** A plain node taken by close: its send fails, its receive gets (null, false). */
     static final int DONE_CLOSED = 3;
 
-    /** Set before the waiter is enqueued (under a channel lock), so partners see it. */
+    /**
+     * Set before the waiter is enqueued (under a channel lock), so partners see it. A plain
+     * node's waiter clears it once its wait is over (Node#forget); a partner that reads it
+     * after that finds null, and has nobody to unpark: the waiter is running.
+     */
     Thread thread;
     volatile int state;
     /**
