@@ -234,7 +234,7 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
 
     private void awaitSend(Node n) throws InterruptedException {
         awaitOrGiveUp(n);
-        n.forget();
+        forgetIfInSlot(n);
         if (n.state == Waiter.DONE_CLOSED) {
             throw sendOnClosed();
         }
@@ -407,8 +407,18 @@ public final class Chan<T> extends ChanState implements SendChan<T>, RecvChan<T>
     private Object awaitRecv(Node n) throws InterruptedException {
         awaitOrGiveUp(n);
         Object v = n.state == Waiter.DONE_CLOSED ? CLOSED : n.delivered();
-        n.forget();
+        forgetIfInSlot(n);
         return v;
+    }
+
+    /**
+     * Drops a finished plain node's references if the node may still sit in the slot (an
+     * unbuffered channel's); a buffered channel's node has left its queue, and nothing keeps it.
+     */
+    private void forgetIfInSlot(Node n) {
+        if (queuedLock == null) {
+            n.forget();
+        }
     }
 
     // ---------------------------------------------------------------- close, len, cap
